@@ -1,0 +1,2 @@
+// The framework-free server handler lives here (issue 4).
+export {};
