@@ -11,8 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createClient } from '@hey-api/openapi-ts';
+import { bundle, createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { parse as parseYaml } from 'yaml';
 import { renderDefaults } from './render-defaults.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,13 +22,18 @@ const HEADER =
 export async function generate({ spec, out }) {
   await rm(out, { recursive: true, force: true });
   await mkdir(out, { recursive: true });
-  const document = parseYaml(await readFile(spec, 'utf8'));
+  // Bundle first: a spec may $ref another spec's schemas (the server contract reuses the provider's), and every
+  // generator below then reads one self-contained document.
+  const { bundle: bundled, problems } = await bundle({ ref: spec, config: await createConfig({}) });
+  if (problems.length > 0)
+    throw new Error(`cannot bundle ${spec}: ${problems.map((p) => p.message).join('; ')}`);
+  const document = bundled.parsed;
 
-  const ast = await openapiTS(document, { alphabetize: false, exportType: false });
+  const ast = await openapiTS(structuredClone(document), { alphabetize: false, exportType: false });
   await writeFile(path.join(out, 'types.gen.ts'), `${HEADER}\n${astToString(ast)}`);
 
   await createClient({
-    input: spec,
+    input: structuredClone(document),
     output: { path: out, clean: false, indexFile: false },
     plugins: [{ name: 'zod' }],
     logs: { level: 'silent' },
