@@ -1,0 +1,44 @@
+// Where the handler keeps state that must outlive one request: the per-owner limit counters and the
+// registry of upstream watch loops. The default keeps both in this process; a shared implementation (Redis,
+// a database) can replace `counters` so limits hold across instances, and `watchers` so one instance polls a
+// task and publishes to the others.
+import type { Task } from '../task.js';
+
+/** Limit counters. Every method may be async so a networked store fits. */
+export interface ActkitCounterStore {
+  /**
+   * Records one event for `key` in a rolling window of `windowMs` unless `limit` events are already in it.
+   * Returns whether it was recorded and, when not, how long until the oldest event leaves the window.
+   */
+  hit(key: string, windowMs: number, limit: number): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Marks a task active for an owner; it expires after `ttlMs` even if nobody sees it finish. */
+  addActive(owner: string, taskId: string, ttlMs: number): Promise<void>;
+  removeActive(owner: string, taskId: string): Promise<void>;
+  /** The owner's active task ids (expired ones excluded). */
+  listActive(owner: string): Promise<string[]>;
+}
+
+/** What a watcher receives: a task state, or the error that ended the upstream loop. */
+export type TaskWatchEvent = { type: 'task'; task: Task } | { type: 'error'; error: unknown };
+
+/** Starts the upstream loop for one task: yields each state until a terminal one, stops when aborted. */
+export type TaskPoller = (taskId: string, signal: AbortSignal) => AsyncIterable<Task>;
+
+/**
+ * Shares one upstream loop per task among every watcher of it. A new subscriber gets the latest state at
+ * once (when there is one), then every new one. The loop starts with the first subscriber and stops when the
+ * last one leaves or the task reaches a terminal state.
+ */
+export interface ActkitWatcherRegistry {
+  /** Returns the unsubscribe function. `listener` is never called after it. */
+  subscribe(taskId: string, poll: TaskPoller, listener: (event: TaskWatchEvent) => void): () => void;
+  /** How many upstream loops run now (for tests and metrics). */
+  activeLoops(): number;
+  /** Stops every loop. */
+  close(): void;
+}
+
+export interface ActkitStore {
+  counters: ActkitCounterStore;
+  watchers: ActkitWatcherRegistry;
+}

@@ -1,0 +1,139 @@
+// The framework-neutral request/response shapes of the actkit server handler. Express and Nest adapters map
+// their own request and response objects onto these and back, and nothing else: every rule (auth, handles,
+// limits, validation, problems, SSE) lives behind `ActkitHandler.handle`.
+import type { components } from '../generated/actkit-server/types.gen.js';
+import type { Task } from '../task.js';
+import type { ActkitStore } from './store.js';
+
+/** The task as the browser sees it (the contract's `Task`): no provider id, key or provider host. */
+export type BrowserTask = components['schemas']['Task'];
+
+/** An RFC 9457 problem (the contract's `Problem`). */
+export type Problem = components['schemas']['Problem'];
+
+/** The create body a browser may send (the contract's `CharacterPerformanceInput`). */
+export type CharacterPerformanceInput = components['schemas']['CharacterPerformanceInput'];
+
+/**
+ * Request headers: Node's `IncomingHttpHeaders` (lower-case keys) or a Fetch `Headers`. Only
+ * `content-type` and `content-length` are read; auth headers are for the adapter's `authorize`.
+ */
+export type ActkitRequestHeaders = Headers | Record<string, string | string[] | undefined>;
+
+/** One HTTP request, as an adapter hands it to the handler. */
+export interface ActkitRequest {
+  /** HTTP method, any case. */
+  method: string;
+  /**
+   * The path relative to where the app mounted the adapter, starting with `/`: `/character-performances`,
+   * `/tasks/<handle>`, `/tasks/<handle>/events`. A query string, if present, is ignored.
+   */
+  path: string;
+  headers: ActkitRequestHeaders;
+  /**
+   * The request body, in whichever form the framework has it:
+   * - raw bytes: a `Uint8Array` (Buffer), a `string`, or an `AsyncIterable<Uint8Array>` such as Node's
+   *   `IncomingMessage` itself. The handler enforces `maxBodyBytes` (413) while reading and parses JSON.
+   * - already parsed (any other value, e.g. `req.body` after `express.json()`): used as is; the size limit
+   *   is then the framework body parser's own.
+   * - `undefined`: no body.
+   */
+  body?: unknown;
+  /** The framework's own request object, passed untouched to `authorize`. */
+  raw?: unknown;
+  /**
+   * Aborts when the client goes away. For SSE the adapter MUST pass it (abort on the socket's `close`):
+   * it ends the event stream and releases the watcher, so the shared upstream loop can stop.
+   */
+  signal?: AbortSignal;
+}
+
+/** Response headers: lower-case names; values are ready to send. */
+export type ActkitResponseHeaders = Record<string, string>;
+
+/** A JSON answer: a `{ task }` envelope or an `application/problem+json` problem. */
+export interface ActkitJsonResponse {
+  status: number;
+  /** Always carries `content-type` (application/json or application/problem+json); `retry-after` on 429/503. */
+  headers: ActkitResponseHeaders;
+  /** Serialise with `JSON.stringify`. */
+  json: unknown;
+}
+
+/** A Server-Sent Events answer (status 200). */
+export interface ActkitEventStreamResponse {
+  status: 200;
+  /** text/event-stream, no-cache/no-transform, keep-alive and X-Accel-Buffering: no. */
+  headers: ActkitResponseHeaders;
+  /**
+   * Ready-to-write SSE chunks (`data: …\n\n` events and `: heartbeat\n\n` comments). Write each one and
+   * flush; end the response when the iterable finishes (terminal task state, or `signal` aborted).
+   * Breaking out of a `for await` over it also releases the watcher.
+   */
+  events: AsyncIterable<string>;
+}
+
+export type ActkitResponse = ActkitJsonResponse | ActkitEventStreamResponse;
+
+/** True when the response is an event stream (write `events`), false when it is JSON (send `json`). */
+export function isEventStream(response: ActkitResponse): response is ActkitEventStreamResponse {
+  return 'events' in response;
+}
+
+/**
+ * Decides who is asking. Return the owner id (any stable string: a user id, an org id); `null`/`undefined`
+ * answers 401. Throw an error with `status: 403` to answer 403 (any other thrown error answers 500 and is
+ * reported to `onError`). Gets the adapter's `raw` request (Express `req`, Nest's request).
+ */
+export type Authorize = (raw: unknown) => string | null | undefined | Promise<string | null | undefined>;
+
+/** Per-owner limits. Defaults are safe for a public app; raise them deliberately. */
+export interface ActkitLimits {
+  /** Tasks one owner may have running (not yet terminal) at once; default 3. */
+  activeTasks?: number;
+  /** Creates one owner may make per rolling minute; default 10. */
+  createsPerMinute?: number;
+}
+
+/**
+ * What the handler needs from a client: a structural subset of `createActkitClient(...)`'s result, so a
+ * wrapped or instrumented client fits too.
+ */
+export interface ActkitServerClient {
+  characterPerformance: {
+    create(input: CharacterPerformanceInput, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
+  };
+  tasks: {
+    retrieve(id: string, options?: { signal?: AbortSignal }): Promise<Task>;
+    watch(id: string, options?: { signal?: AbortSignal }): AsyncIterable<Task>;
+  };
+}
+
+export interface ActkitHandlerOptions {
+  /** A client from `createActkitClient`; the handler never builds one and never reads the key itself. */
+  client: ActkitServerClient;
+  /** Who is asking; see `Authorize`. Required: an adapter must never be an open, credit-burning proxy. */
+  authorize: Authorize;
+  /**
+   * Signs task handles. Instances that share it honour each other's handles (no shared database needed).
+   * Default: derived from `process.env.COMETAPI_KEY` (HKDF), so instances with the same key agree; when
+   * that is unset too, `createActkitHandler` throws. Use at least 32 random bytes.
+   */
+  secret?: string | Uint8Array;
+  limits?: ActkitLimits;
+  /** Limit counters and the watcher registry; default in-memory (one process). */
+  store?: ActkitStore;
+  /** Largest raw body accepted; default 1 MiB (1_048_576). Larger → 413. */
+  maxBodyBytes?: number;
+  /** Interval of `: heartbeat` comments on idle event streams; default 15_000 ms. */
+  heartbeatMs?: number;
+  /** Called with unexpected errors (a throwing `authorize`, a bug); the client only sees a generic 500. */
+  onError?: (error: unknown) => void;
+}
+
+export interface ActkitHandler {
+  /** Answers one request. Never rejects: every failure becomes a problem response. */
+  handle(request: ActkitRequest): Promise<ActkitResponse>;
+  /** Stops every upstream watch loop and ends open event streams (server shutdown, tests). */
+  close(): Promise<void>;
+}
