@@ -17,7 +17,7 @@ const step = (name, ok) => {
 pnpm(['install', '--frozen-lockfile']);
 
 const reports = () =>
-  ['packages', 'apps', '.']
+  ['packages', 'apps', 'tests', '.']
     .flatMap((dir) =>
       dir === '.' ? ['bench'] : existsSync(dir) ? readdirSync(dir).map((d) => path.join(dir, d)) : [],
     )
