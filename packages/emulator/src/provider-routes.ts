@@ -32,7 +32,7 @@ function authorize(req: IncomingMessage, ctx: ProviderContext): Reply | undefine
 /** Header check shared by reads: X-Runway-Version is optional there, but must be well formed when sent. */
 function checkOptionalVersion(req: IncomingMessage): Reply | undefined {
   const value = req.headers['x-runway-version'];
-  if (value === undefined) return undefined;
+  if (value === undefined || value === '') return undefined;
   const bad = validateVersionHeader(value);
   return bad ? error(400, bad.message, bad.param, 'invalid_request') : undefined;
 }

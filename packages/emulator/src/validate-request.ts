@@ -99,17 +99,28 @@ function deepestIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue {
 
 function unionIssue(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue {
   let best: z.core.$ZodIssue = issue;
+  const expectedTypes: string[] = [];
   for (const branch of issue.errors) {
     for (const inner of branch) {
       const full = { ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue;
       const resolved = full.code === 'invalid_union' ? unionIssue(full) : full;
       // A branch that only complains about the discriminator (`type`) is the wrong branch; prefer real reasons.
-      const isDiscriminator =
-        resolved.path[resolved.path.length - 1] === 'type' && resolved.code === 'invalid_value';
-      if (!isDiscriminator && resolved.path.length > best.path.length) best = resolved;
+      if (resolved.code === 'invalid_value' && resolved.path[resolved.path.length - 1] === 'type') {
+        expectedTypes.push(...resolved.values.map(String));
+      } else if (resolved.path.length > best.path.length) {
+        best = resolved;
+      }
     }
   }
-  return best;
+  if (best !== issue) return best;
+  if (expectedTypes.length > 0) {
+    const message = `must be one of: ${[...new Set(expectedTypes)].join(', ')}`;
+    return { ...issue, path: [...issue.path, 'type'], message };
+  }
+  if (issue.path[issue.path.length - 1] === 'uri') {
+    return { ...issue, message: 'must be an https:// URL with a DNS host name or a base64 data: URI' };
+  }
+  return issue;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
