@@ -1,0 +1,56 @@
+// Retry delays: exponential backoff with full jitter (delay = random(0, min(max, base·2^attempt))), which
+// spreads many clients' retries instead of having them hit a recovering server in lock-step. When the
+// provider says how long to wait (Retry-After in seconds or as an HTTP date, or retry-after-ms), that wins,
+// capped so a hostile or buggy header cannot park a caller for hours.
+
+/** Tunes retry delays. Tests shrink these; production rarely needs to. */
+export interface BackoffOptions {
+  /** First retry waits up to this long (ms); each further retry doubles it. Default 500. */
+  baseMs?: number;
+  /** Upper bound of a jittered delay (ms). Default 20 000. */
+  maxMs?: number;
+  /** Upper bound for a provider-requested wait (Retry-After, retry-after-ms). Default 60 000. */
+  maxRetryAfterMs?: number;
+}
+
+export const defaultBackoff: Required<BackoffOptions> = {
+  baseMs: 500,
+  maxMs: 20_000,
+  maxRetryAfterMs: 60_000,
+};
+
+/** Full-jitter delay for retry number `attempt` (0 = first retry). */
+export function fullJitterDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
+  const { baseMs, maxMs } = { ...defaultBackoff, ...options };
+  return Math.floor(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+}
+
+/**
+ * How long the provider asked to wait, in ms: `retry-after-ms` (milliseconds), else `Retry-After` as
+ * delta-seconds or an HTTP date. Undefined when absent or unreadable.
+ */
+export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms');
+  if (ms !== null && ms.trim() !== '' && Number.isFinite(Number(ms)) && Number(ms) >= 0) return Number(ms);
+  const value = headers.get('retry-after');
+  if (value === null || value.trim() === '') return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The delay before retry number `attempt`: the provider's wish (capped) or full jitter. */
+export function retryDelay(
+  attempt: number,
+  headers: Headers | undefined,
+  options: BackoffOptions = {},
+): number {
+  const { maxRetryAfterMs } = { ...defaultBackoff, ...options };
+  const asked = headers ? parseRetryAfter(headers) : undefined;
+  if (asked !== undefined) return Math.min(asked, maxRetryAfterMs);
+  return fullJitterDelay(attempt, options);
+}

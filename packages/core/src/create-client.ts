@@ -1,0 +1,156 @@
+// createActkitClient: wires openapi-fetch (typed requests from the generated `paths`) to our transport, and
+// exposes the two resources. Adapters (Express, Nest, React) receive a built client; they never build one.
+import createClient from 'openapi-fetch';
+import type { BackoffOptions } from './backoff.js';
+import type { CharacterPerformanceInput } from './character-performance-input.js';
+import { apiKeyEnvVar, defaultBaseUrl, defaultMaxRetries, defaultTimeoutMs } from './defaults.js';
+import { ActkitError, ActkitValidationError, NotFoundError, UnexpectedResponseError } from './errors.js';
+import { runwayVersionDefault } from './generated/cometapi-runway/defaults.gen.js';
+import type { components, paths } from './generated/cometapi-runway/types.gen.js';
+import { isTaskNotExist, providerError } from './http-error.js';
+import type { ActkitLogger } from './logger.js';
+import { normalizeTask } from './normalize-task.js';
+import type { SucceededTask, Task } from './task.js';
+import { createTransport } from './transport.js';
+import { validateCharacterPerformanceInput } from './validate-input.js';
+import type { WaitOptions } from './wait-for-task.js';
+import { waitForTask } from './wait-for-task.js';
+import type { WatchOptions } from './watch-task.js';
+import { watchTask } from './watch-task.js';
+
+/** Options of `createActkitClient`. Every one is optional. */
+export interface ActkitClientOptions {
+  /** CometAPI key, sent as `Authorization: Bearer …`. Defaults to the `COMETAPI_KEY` environment variable. */
+  apiKey?: string;
+  /** API origin. Default `https://api.cometapi.com`; point it at the emulator in tests. */
+  baseUrl?: string;
+  /** The `X-Runway-Version` header. Defaults to the spec's default version. */
+  runwayVersion?: string;
+  /** A fetch implementation (e.g. for proxies or instrumentation). Defaults to `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+  /** Per-request timeout in ms (each call can override it). Default 60 000. */
+  timeoutMs?: number;
+  /** Retries per request for transient failures (see README: creates retry only when no task can exist). Default 3. */
+  maxRetries?: number;
+  /** Backoff tuning: `{ baseMs = 500, maxMs = 20 000, maxRetryAfterMs = 60 000 }`. */
+  backoff?: BackoffOptions;
+  /** Receives debug/warn/error lines with redacted headers. A console-like object or `(level, msg, meta) => …`. */
+  logger?: ActkitLogger;
+}
+
+/** Per-call options of a single request. */
+export interface RequestOptions {
+  /** Aborts the request at once with ActkitAbortError. */
+  signal?: AbortSignal;
+  /** Timeout of this request in ms, overriding the client's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** The create answer: the task id (and the cost when the provider reports it). */
+export type CreatedTask = components['schemas']['CreateTaskResponse'];
+
+/** Options of `characterPerformance.run`: create-request options plus the wait options. */
+export interface RunOptions extends WaitOptions {
+  /** Called with the created task's id before waiting starts (log it: it lets you find the task later). */
+  onCreated?: (created: CreatedTask) => void;
+}
+
+/** The client. */
+export interface ActkitClient {
+  characterPerformance: {
+    /** Validates `input`, fills the spec's defaults, creates the task once. Resolves with `{ id }`. */
+    create(input: CharacterPerformanceInput, options?: RequestOptions): Promise<CreatedTask>;
+    /** create + wait. Resolves with the SUCCEEDED task (output URLs expire: download promptly). */
+    run(input: CharacterPerformanceInput, options?: RunOptions): Promise<SucceededTask>;
+  };
+  tasks: {
+    /** One GET, normalised whatever shape the provider answered. */
+    retrieve(id: string, options?: RequestOptions): Promise<Task>;
+    /** Yields every change (status or progress) until a final state. */
+    watch(id: string, options?: WatchOptions): AsyncGenerator<Task, void, undefined>;
+    /** Resolves with the SUCCEEDED task, or throws TaskFailedError / TaskTimeoutError / ActkitAbortError. */
+    wait(id: string, options?: WaitOptions): Promise<SucceededTask>;
+  };
+}
+
+const env = (name: string): string | undefined =>
+  (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+
+/** Builds a client. Throws ActkitError at once when no API key is given or set in COMETAPI_KEY. */
+export function createActkitClient(options: ActkitClientOptions = {}): ActkitClient {
+  const apiKey = options.apiKey ?? env(apiKeyEnvVar);
+  if (!apiKey) {
+    throw new ActkitError(
+      `No CometAPI key: pass createActkitClient({ apiKey }) or set the ${apiKeyEnvVar} environment variable`,
+    );
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new ActkitError('No fetch available: pass createActkitClient({ fetch })');
+  }
+  const runwayVersion = options.runwayVersion ?? runwayVersionDefault;
+  const transport = createTransport({
+    fetch: fetchImpl.bind(globalThis),
+    apiKey,
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    maxRetries: options.maxRetries ?? defaultMaxRetries,
+    backoff: options.backoff ?? {},
+    logger: options.logger,
+  });
+  const api = createClient<paths>({ baseUrl: options.baseUrl ?? defaultBaseUrl, redirect: 'manual' });
+
+  async function create(input: CharacterPerformanceInput, call: RequestOptions = {}): Promise<CreatedTask> {
+    const checked = validateCharacterPerformanceInput(input);
+    if (!checked.ok) throw new ActkitValidationError(checked.issues);
+    const what = 'Create character performance';
+    const { data } = await api.POST('/runwayml/v1/character_performance', {
+      body: checked.value,
+      params: { header: { 'X-Runway-Version': runwayVersion } },
+      fetch: (request) => transport.send(request, { kind: 'create', what, ...call }),
+    });
+    if (!data || typeof data.id !== 'string' || !data.id) {
+      throw new UnexpectedResponseError(`${what}: the answer has no task id`, { body: data });
+    }
+    return data.estimatedCost ? { id: data.id, estimatedCost: data.estimatedCost } : { id: data.id };
+  }
+
+  async function retrieve(id: string, call: RequestOptions = {}): Promise<Task> {
+    if (typeof id !== 'string' || !id) {
+      throw new ActkitValidationError([{ path: 'id', message: 'must be a non-empty task id' }]);
+    }
+    const what = `Get task ${id}`;
+    const { data } = await api.GET('/runwayml/v1/tasks/{id}', {
+      params: { path: { id }, header: { 'X-Runway-Version': runwayVersion } },
+      fetch: (request) => transport.send(request, { kind: 'read', what, ...call }),
+    });
+    // Some gateways answer 200 with the task_not_exist body.
+    if (isTaskNotExist(data)) {
+      throw new NotFoundError(`${what}: ${providerError(data).message ?? 'task_not_exist'}`, {
+        code: 'task_not_exist',
+        body: data,
+      });
+    }
+    return normalizeTask(data);
+  }
+
+  const watch = (id: string, watchOptions: WatchOptions = {}) =>
+    watchTask((taskId, call) => retrieve(taskId, call), id, watchOptions);
+
+  const wait = (id: string, waitOptions: WaitOptions = {}) =>
+    waitForTask(watch(id, waitOptions), waitOptions.onProgress);
+
+  return {
+    characterPerformance: {
+      create,
+      async run(input, runOptions = {}) {
+        const created = await create(input, {
+          signal: runOptions.signal,
+          timeoutMs: runOptions.requestTimeoutMs,
+        });
+        runOptions.onCreated?.(created);
+        return wait(created.id, runOptions);
+      },
+    },
+    tasks: { retrieve, watch, wait },
+  };
+}

@@ -1,0 +1,58 @@
+// @actkit/core: the typed, validated CometAPI/Runway Act-Two client. Browser-safe: nothing here imports a
+// Node-only module (file downloads live in @actkit/core/node).
+
+export { checkAssetUri } from './asset-uri.js';
+export type { BackoffOptions } from './backoff.js';
+export { fullJitterDelay, parseRetryAfter } from './backoff.js';
+export type {
+  CharacterPerformanceInput,
+  CharacterPerformanceRequest,
+} from './character-performance-input.js';
+export type {
+  ActkitClient,
+  ActkitClientOptions,
+  CreatedTask,
+  RequestOptions,
+  RunOptions,
+} from './create-client.js';
+export { createActkitClient } from './create-client.js';
+export type { ActkitErrorDetails, ValidationIssue } from './errors.js';
+export {
+  ActkitAbortError,
+  ActkitError,
+  ActkitValidationError,
+  AuthenticationError,
+  ConnectionError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  RequestTimeoutError,
+  ServerError,
+  TaskMayExistError,
+  UnexpectedResponseError,
+} from './errors.js';
+export { isRetryableFailure } from './failure-code.js';
+export type { ActkitLogger, LogLevel, LogMeta } from './logger.js';
+export { normalizeTask } from './normalize-task.js';
+export type { PollContext, PollSchedule } from './poll-schedule.js';
+export { defaultPollSchedule, fixedPollSchedule } from './poll-schedule.js';
+export { redactHeaders } from './redact.js';
+export type { RequestKind, RetryDecision } from './retry-policy.js';
+export { decideRetry } from './retry-policy.js';
+export type {
+  CancelledTask,
+  FailedTask,
+  PendingTask,
+  RunningTask,
+  SucceededTask,
+  Task,
+  TaskStatus,
+  TerminalTask,
+  ThrottledTask,
+} from './task.js';
+export { isQueued, isTerminal } from './task.js';
+export { TaskCancelledError, TaskFailedError, TaskTimeoutError } from './task-errors.js';
+export type { ValidationResult } from './validate-input.js';
+export { validateCharacterPerformanceInput } from './validate-input.js';
+export type { WaitOptions } from './wait-for-task.js';
+export type { WatchOptions } from './watch-task.js';

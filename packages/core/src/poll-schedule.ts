@@ -1,0 +1,51 @@
+// How long to wait between polls of Get Task Details.
+//
+// Default schedule, and why:
+//   • poll #1 at once (the official SDK sleeps a full 6 s first): it confirms the task is visible and
+//     catches instant failures (moderation, invalid assets) without delay;
+//   • then 1 s, then 2 s: input checks at the provider fail fast, and short jobs finish early;
+//   • then every 5 s: Runway updates a running task about every 5 s, so polling faster only costs
+//     requests (and rate limit) without seeing anything new;
+//   • while RUNNING, once progress has moved twice, the observed rate predicts the finish; if that is
+//     sooner than 5 s, poll just after it (never sooner than 1 s), so completion is noticed quickly.
+// So a task of N seconds costs about 3 + N/5 requests and is noticed within ~5 s (usually less) of finishing.
+import type { Task } from './task.js';
+
+/** What a schedule knows when it picks the next delay. */
+export interface PollContext {
+  /** Polls made so far (1 after the first). */
+  polls: number;
+  /** Milliseconds since watching started. */
+  elapsedMs: number;
+  /** The latest task; undefined while the provider still answers task_not_exist. */
+  task: Task | undefined;
+  /** Progress per millisecond measured while RUNNING, once progress moved; undefined before. */
+  progressPerMs: number | undefined;
+}
+
+/** Returns the delay in ms before the next poll. */
+export type PollSchedule = (context: PollContext) => number;
+
+/** Early delays (after poll 1, 2); later polls use `steadyIntervalMs`. */
+const rampMs = [1000, 2000];
+/** Runway's update cadence while running. */
+export const steadyIntervalMs = 5000;
+/** Never poll faster than this, even when progress predicts completion. */
+export const minimumIntervalMs = 1000;
+
+/** The default schedule (see the comment at the top of this file). */
+export const defaultPollSchedule: PollSchedule = ({ polls, task, progressPerMs }) => {
+  const ramp = rampMs[polls - 1];
+  if (ramp !== undefined) return ramp;
+  if (task?.status === 'RUNNING' && progressPerMs && progressPerMs > 0) {
+    const predicted = (1 - task.progress) / progressPerMs;
+    // A little slack so the poll lands after the provider has flipped to SUCCEEDED.
+    return Math.min(steadyIntervalMs, Math.max(minimumIntervalMs, Math.ceil(predicted + 250)));
+  }
+  return steadyIntervalMs;
+};
+
+/** A schedule that always waits `intervalMs` (the first poll still happens at once). */
+export function fixedPollSchedule(intervalMs: number): PollSchedule {
+  return () => intervalMs;
+}

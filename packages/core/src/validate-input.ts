@@ -1,0 +1,127 @@
+// Validation before a paid request is sent: fill the spec's defaults, reject unknown fields (a typo such as
+// `expresionIntensity` would otherwise be silently dropped and the default used), check the generated zod
+// schema, and apply core's asset-URI rules. Every problem is reported, not just the first.
+import { checkAssetUri } from './asset-uri.js';
+import type { CharacterPerformanceRequest } from './character-performance-input.js';
+import type { ValidationIssue } from './errors.js';
+import {
+  characterImageProperties,
+  characterPerformanceRequestDefaults,
+  characterPerformanceRequestProperties,
+  characterVideoProperties,
+  contentModerationDefaults,
+  contentModerationProperties,
+  referenceVideoProperties,
+} from './generated/cometapi-runway/defaults.gen.js';
+import {
+  zCharacterImage,
+  zCharacterPerformanceRequest,
+  zCharacterVideo,
+} from './generated/cometapi-runway/zod.gen.js';
+
+/** The result of `validateCharacterPerformanceInput`. */
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const characterSchemas = [zCharacterImage, zCharacterVideo];
+const characterTypes = characterSchemas.map((schema) => schema.shape.type.value);
+const characterPropertiesByType: Record<string, readonly string[]> = {
+  [zCharacterImage.shape.type.value]: characterImageProperties,
+  [zCharacterVideo.shape.type.value]: characterVideoProperties,
+};
+
+function unknownKeys(value: unknown, known: readonly string[], prefix: string): ValidationIssue[] {
+  if (!isObject(value)) return [];
+  return Object.keys(value)
+    .filter((key) => !known.includes(key))
+    .map((key) => ({
+      path: prefix ? `${prefix}.${key}` : key,
+      message: `unknown field (known: ${known.join(', ')})`,
+    }));
+}
+
+/** Drops keys whose value is undefined, so `{ seed: undefined }` means "use the default". */
+function definedOnly(value: Loose): Loose {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+function withDefaults(input: Loose): Loose {
+  const filled: Loose = { ...characterPerformanceRequestDefaults, ...definedOnly(input) };
+  if (isObject(input.contentModeration)) {
+    filled.contentModeration = { ...contentModerationDefaults, ...definedOnly(input.contentModeration) };
+  }
+  return filled;
+}
+
+function zodIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  prefix = '',
+): ValidationIssue[] {
+  return issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    return { path: prefix ? (path ? `${prefix}.${path}` : prefix) : path, message: issue.message };
+  });
+}
+
+function checkCharacter(character: unknown): ValidationIssue[] {
+  if (!isObject(character)) return [{ path: 'character', message: 'required: { type, uri }' }];
+  const schema = characterSchemas.find((s) => s.shape.type.value === character.type);
+  if (!schema) {
+    return [{ path: 'character.type', message: `must be one of ${characterTypes.join(', ')}` }];
+  }
+  return zodIssues(schema.safeParse(character).error?.issues ?? [], 'character');
+}
+
+/**
+ * Validates and completes a create input. Pure and synchronous; no request is made. On success `value` is
+ * the full wire body (spec defaults filled in). On failure `issues` lists every bad field with a path like
+ * `expressionIntensity` or `character.uri`. The server handler reuses this to validate browser input.
+ */
+export function validateCharacterPerformanceInput(
+  input: unknown,
+): ValidationResult<CharacterPerformanceRequest> {
+  if (!isObject(input)) {
+    return {
+      ok: false,
+      issues: [{ path: '', message: 'input must be an object { character, reference, … }' }],
+    };
+  }
+  const value = withDefaults(input);
+  const issues: ValidationIssue[] = [
+    ...unknownKeys(input, characterPerformanceRequestProperties, ''),
+    ...unknownKeys(
+      input.character,
+      characterPropertiesByType[String((input.character as Loose | undefined)?.type)] ??
+        characterImageProperties,
+      'character',
+    ),
+    ...unknownKeys(input.reference, referenceVideoProperties, 'reference'),
+    ...unknownKeys(input.contentModeration, contentModerationProperties, 'contentModeration'),
+  ];
+
+  // Asset URIs get core's stricter, clearer checks; zod's messages for those paths are then redundant.
+  const uriIssuePaths = new Set<string>();
+  for (const field of ['character', 'reference'] as const) {
+    const asset = value[field];
+    if (!isObject(asset)) continue;
+    const problem = checkAssetUri(asset.uri);
+    if (problem) {
+      issues.push({ path: `${field}.uri`, message: problem });
+      uriIssuePaths.add(`${field}.uri`);
+    }
+  }
+
+  const schemaIssues = [
+    ...checkCharacter(value.character),
+    ...zodIssues(zCharacterPerformanceRequest.omit({ character: true }).safeParse(value).error?.issues ?? []),
+  ];
+  issues.push(...schemaIssues.filter((issue) => !uriIssuePaths.has(issue.path)));
+  if (issues.length > 0) return { ok: false, issues };
+  // Parse once more as a whole so the value is exactly what the schema produces (defaults applied).
+  const parsed = zCharacterPerformanceRequest.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
+  return { ok: true, value: parsed.data as CharacterPerformanceRequest };
+}
