@@ -37,9 +37,9 @@ export function readManifest(dir: string): Manifest {
 
 export const rootManifest = (): Manifest => readManifest(workspaceRoot);
 
-/** Every packages/* folder whose package.json is not private, sorted by name. */
-export function publishablePackages(): WorkspacePackage[] {
-  const packagesDir = path.join(workspaceRoot, 'packages');
+/** Every packages/* folder whose package.json is not private, sorted by name (of the workspace or a copy). */
+export function publishablePackages(root: string = workspaceRoot): WorkspacePackage[] {
+  const packagesDir = path.join(root, 'packages');
   return readdirSync(packagesDir)
     .map((entry) => path.join(packagesDir, entry))
     .filter((dir) => existsSync(path.join(dir, 'package.json')))
