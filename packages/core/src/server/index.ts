@@ -1,4 +1,11 @@
 // @actkit/core/server: the framework-free handler that @actkit/express and @actkit/nestjs map onto.
+// The request/response interface is in types.ts and README.md.
+export { createActkitHandler } from './create-actkit-handler.js';
+export { createMemoryCounterStore } from './memory-counter-store.js';
+export { createMemoryStore } from './memory-store.js';
+export { createMemoryWatcherRegistry } from './memory-watcher-registry.js';
+export { problemResponse, problemTypes } from './problem.js';
+export { isActkitError, problemFromError } from './problem-from-error.js';
 export type {
   ActkitCounterStore,
   ActkitStore,

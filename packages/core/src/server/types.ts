@@ -105,7 +105,7 @@ export interface ActkitServerClient {
   };
   tasks: {
     retrieve(id: string, options?: { signal?: AbortSignal }): Promise<Task>;
-    watch(id: string, options?: { signal?: AbortSignal }): AsyncIterable<Task>;
+    watch(id: string, options?: { signal?: AbortSignal; pollIntervalMs?: number }): AsyncIterable<Task>;
   };
 }
 
@@ -116,8 +116,9 @@ export interface ActkitHandlerOptions {
   authorize: Authorize;
   /**
    * Signs task handles. Instances that share it honour each other's handles (no shared database needed).
-   * Default: derived from `process.env.COMETAPI_KEY` (HKDF), so instances with the same key agree; when
-   * that is unset too, `createActkitHandler` throws. Use at least 32 random bytes.
+   * Default: `process.env.COMETAPI_KEY` as key material (through HKDF, so handles reveal nothing about it),
+   * so instances with the same key agree; when that is unset too, `createActkitHandler` throws. An explicit
+   * secret should be at least 32 random bytes; at least 16 are required.
    */
   secret?: string | Uint8Array;
   limits?: ActkitLimits;
@@ -125,6 +126,11 @@ export interface ActkitHandlerOptions {
   store?: ActkitStore;
   /** Largest raw body accepted; default 1 MiB (1_048_576). Larger → 413. */
   maxBodyBytes?: number;
+  /**
+   * Poll interval of the shared upstream loop behind event streams (passed to `client.tasks.watch`);
+   * default: the client's own schedule (at once, 1 s, 2 s, then Runway's ~5 s cadence).
+   */
+  pollIntervalMs?: number;
   /** Interval of `: heartbeat` comments on idle event streams; default 15_000 ms. */
   heartbeatMs?: number;
   /** Called with unexpected errors (a throwing `authorize`, a bug); the client only sees a generic 500. */
@@ -132,6 +138,11 @@ export interface ActkitHandlerOptions {
 }
 
 export interface ActkitHandler {
+  /**
+   * True when `path` (relative to the mount) is one of the contract's paths, whatever the method. An adapter
+   * mounted where other routes live passes other paths on (Express `next()`) instead of answering 404.
+   */
+  owns(path: string): boolean;
   /** Answers one request. Never rejects: every failure becomes a problem response. */
   handle(request: ActkitRequest): Promise<ActkitResponse>;
   /** Stops every upstream watch loop and ends open event streams (server shutdown, tests). */

@@ -1,0 +1,51 @@
+// Validates what a browser sent before anything goes upstream: keys that could pollute prototypes, fields
+// the contract does not know, then core's own validation (types, ranges, defaults, asset-URI rules).
+import type { ValidationIssue } from '../errors.js';
+import { characterPerformanceInputProperties } from '../generated/actkit-server/defaults.gen.js';
+import type { ValidationResult } from '../validate-input.js';
+import { validateCharacterPerformanceInput } from '../validate-input.js';
+
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every `__proto__`/`constructor`/`prototype` key, at any depth. */
+function forbiddenKeyIssues(value: unknown, path: string[] = [], depth = 0): ValidationIssue[] {
+  if (typeof value !== 'object' || value === null || depth > 32) return [];
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(value)) {
+    const keyPath = [...path, key];
+    if (forbiddenKeys.has(key)) issues.push({ path: keyPath.join('.'), message: 'forbidden key' });
+    else issues.push(...forbiddenKeyIssues((value as Record<string, unknown>)[key], keyPath, depth + 1));
+  }
+  return issues;
+}
+
+/** Top-level fields the browser contract does not allow (the contract may be narrower than the provider). */
+function unknownContractFields(value: unknown): ValidationIssue[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const known: readonly string[] = characterPerformanceInputProperties;
+  return Object.keys(value)
+    .filter((key) => !known.includes(key) && !forbiddenKeys.has(key))
+    .map((key) => ({ path: key, message: `unknown field (known: ${known.join(', ')})` }));
+}
+
+export type BrowserInputResult = ValidationResult<
+  Extract<ReturnType<typeof validateCharacterPerformanceInput>, { ok: true }>['value']
+>;
+
+/** Validates a parsed request body; on success `value` is the full provider body (defaults filled in). */
+export function validateBrowserInput(body: unknown): BrowserInputResult {
+  const forbidden = forbiddenKeyIssues(body);
+  // Core never sees a body with forbidden keys: nothing downstream has to be pollution-proof.
+  if (forbidden.length > 0) return { ok: false, issues: forbidden };
+  const contractIssues = unknownContractFields(body);
+  const core = validateCharacterPerformanceInput(body);
+  if (core.ok && contractIssues.length === 0) return core;
+  const seen = new Set<string>();
+  const issues = [...contractIssues, ...(core.ok ? [] : core.issues)].filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message.startsWith('unknown field') ? '' : issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ok: false, issues };
+}

@@ -1,0 +1,33 @@
+import { type ActkitHandlerOptions, createActkitHandler } from '@actkit/core/server';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { sendActkitResponse } from './send-actkit-response.js';
+import { toActkitRequest } from './to-actkit-request.js';
+
+/** Options of `createActkitRouter`: the handler's options (client, authorize, secret, limits, store, …). */
+export type ActkitRouterOptions = ActkitHandlerOptions;
+
+/** The router: an Express middleware serving the contract under its mount path, plus `close()`. */
+export type ActkitRouter = RequestHandler & {
+  /** Stops the shared upstream watch loops and ends open event streams (call on shutdown). */
+  close(): Promise<void>;
+};
+
+/**
+ * Serves the actkit browser contract. Mount it: `app.use('/api/actkit', createActkitRouter({ client,
+ * authorize }))`. Paths outside the contract go to `next()`. Express is never loaded by this package: the
+ * returned middleware works with the app's Express 4.21+ or 5.
+ */
+export function createActkitRouter(options: ActkitRouterOptions): ActkitRouter {
+  const handler = createActkitHandler(options);
+  const router = (req: Request, res: Response, next: NextFunction) => {
+    if (!handler.owns(req.path)) return next();
+    const disconnected = new AbortController();
+    // `close` on the response fires when it finished or the client went away; either way we are done.
+    res.on('close', () => disconnected.abort());
+    handler
+      .handle(toActkitRequest(req, disconnected.signal))
+      .then((response) => sendActkitResponse(res, response))
+      .catch(next);
+  };
+  return Object.assign(router, { close: () => handler.close() });
+}
