@@ -1,0 +1,7 @@
+export type { ActkitOptions, EventSourceConstructor } from './actkit-options.js';
+export type { CharacterPerformanceInput, Problem, Task, TaskStatus } from './contract.js';
+export { isTerminalStatus } from './contract.js';
+export { ActkitProblemError } from './problem-error.js';
+export type { TaskState } from './task-state.js';
+export { type CharacterPerformance, useCharacterPerformance } from './use-character-performance.js';
+export { useTask } from './use-task.js';

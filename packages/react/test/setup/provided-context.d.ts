@@ -1,0 +1,8 @@
+// What each vitest project provides to its tests (vitest.config.ts, vitest.react18.config.ts).
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    reactMajor: '18' | '19';
+  }
+}
