@@ -1,0 +1,10 @@
+// Every server adapter the contract suite runs against. Add a framework with one entry here.
+import express5 from 'express';
+import express4 from 'express4';
+import type { ContractAdapter } from './adapter.js';
+import { expressAdapter } from './express-adapter.js';
+
+export const adapters: ContractAdapter[] = [
+  expressAdapter('express 5', express5),
+  expressAdapter('express 4', express4),
+];

@@ -1,0 +1,92 @@
+// One test stack: the emulator (the provider), a client pointed at it, and an adapter serving the contract.
+// The client believes the provider lives at `providerOrigin` (a name that resolves nowhere); its fetch
+// rewrites that to the emulator on 127.0.0.1. So the provider host the suite scans responses for is one
+// only the server side ever knew, while the emulator's own origin is free to serve output videos (a CDN).
+import { createActkitClient } from '@actkit/core';
+import type { ActkitHandlerOptions } from '@actkit/core/server';
+import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
+import type { ContractAdapter, RunningAdapter } from './adapter.js';
+
+export const apiKey = 'sk-contract-suite-0123456789abcdef';
+export const providerHost = 'api.provider-under-test.example';
+const providerOrigin = `https://${providerHost}`;
+export const handleSecret = 'contract-suite-handle-secret-32-bytes!';
+export const mountPath = '/api/actkit';
+
+/** The suite's authorize: the owner is the `x-test-user` header; 'forbidden' is refused with a 403. */
+export function authorize(raw: unknown): string | undefined {
+  const user = (raw as { headers: Record<string, string | undefined> }).headers['x-test-user'];
+  if (user === 'forbidden') throw Object.assign(new Error('not on the allow list'), { status: 403 });
+  return user;
+}
+
+export interface Stack {
+  emulator: Emulator;
+  client: ActkitHandlerOptions['client'];
+  /** The first adapter instance's contract URL. */
+  url: string;
+  /** Provider task ids the client was given by create (to prove raw ids are refused). */
+  providerIds: string[];
+  /** Another adapter instance on the same emulator and client. */
+  startInstance(options?: Partial<ActkitHandlerOptions>): Promise<RunningAdapter>;
+  /** GETs of task state the emulator answered so far. */
+  upstreamTaskGets(): number;
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  emulator?: EmulatorOptions;
+  handler?: Partial<ActkitHandlerOptions>;
+}
+
+export async function startStack(adapter: ContractAdapter, options: StackOptions = {}): Promise<Stack> {
+  const emulator = await startEmulator({ taskMs: 400, ...options.emulator });
+  const providerIds: string[] = [];
+  const toEmulator: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = request.url.replace(providerOrigin, emulator.url);
+    const body = request.method === 'GET' ? undefined : await request.text();
+    const response = await fetch(url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+    });
+    if (request.method === 'POST' && response.ok) {
+      const id = ((await response.clone().json()) as { id?: string }).id;
+      if (id) providerIds.push(id);
+    }
+    return response;
+  };
+  const client = createActkitClient({ apiKey, baseUrl: providerOrigin, fetch: toEmulator, maxRetries: 0 });
+  const instances: RunningAdapter[] = [];
+  const startInstance = async (overrides: Partial<ActkitHandlerOptions> = {}) => {
+    const instance = await adapter.start({
+      client,
+      authorize,
+      secret: handleSecret,
+      pollIntervalMs: 50,
+      mountPath,
+      ...options.handler,
+      ...overrides,
+    });
+    instances.push(instance);
+    return instance;
+  };
+  const first = await startInstance();
+  return {
+    emulator,
+    client,
+    url: first.url,
+    providerIds,
+    startInstance,
+    upstreamTaskGets: () =>
+      Object.entries(emulator.stats.byRoute)
+        .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
+        .reduce((sum, [, count]) => sum + count, 0),
+    async close() {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await emulator.close();
+    },
+  };
+}
