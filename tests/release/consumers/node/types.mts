@@ -1,0 +1,16 @@
+// TypeScript users (ESM) of every public entry point: the names below must resolve with types.
+import { type ActkitClient, ActkitError, createActkitClient, type Task } from '@actkit/core';
+import { type ActkitHandlerOptions, createActkitHandler } from '@actkit/core/server';
+import { type Emulator, startEmulator } from '@actkit/emulator';
+
+export async function check(): Promise<string> {
+  const emulator: Emulator = await startEmulator({ port: 0 });
+  const client: ActkitClient = createActkitClient({ apiKey: 'k', baseUrl: emulator.url });
+  const options: ActkitHandlerOptions = { client, authorize: () => 'owner', secret: 'x'.repeat(32) };
+  const handler = createActkitHandler(options);
+  const task: Task = await client.tasks.retrieve('id');
+  await handler.close();
+  await emulator.close();
+  return task.status satisfies string;
+}
+export const isActkitError = (error: unknown): boolean => error instanceof ActkitError;

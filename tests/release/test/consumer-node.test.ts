@@ -1,0 +1,54 @@
+// Node users of @actkit/core, ESM and CommonJS, installed from the tarballs into a fresh project, against the
+// emulator started from its own tarball's bin; then the same project type-checked (node16 and bundler).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConsumerProject, createConsumerProject } from '../src/consumer-project.ts';
+import {
+  consumerTsconfigFiles,
+  resolutions,
+  typescriptVersion,
+  typesNodeVersion,
+} from '../src/consumer-tsconfig.ts';
+import { type RunningEmulator, startEmulatorBin } from '../src/start-emulator.ts';
+
+describe('a Node consumer of @actkit/core and @actkit/emulator', () => {
+  let project: ConsumerProject;
+  let emulator: RunningEmulator;
+
+  beforeAll(async () => {
+    project = await createConsumerProject({
+      name: 'node',
+      actkit: ['@actkit/core', '@actkit/emulator'],
+      devDependencies: { typescript: typescriptVersion, '@types/node': typesNodeVersion },
+      source: 'node',
+      files: consumerTsconfigFiles(['*.mjs', '*.cjs', '*.mts', '*.cts']),
+    });
+    console.info(`node consumer installed in ${project.installMs} ms`);
+    emulator = await startEmulatorBin(project.dir, ['--task-ms', '300']);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    project?.remove();
+  });
+
+  const runScript = async (file: string) => {
+    const { stdout } = await project.run('node', [file], {
+      env: { ACTKIT_BASE_URL: emulator.url },
+      timeoutMs: 30_000,
+    });
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+  };
+
+  it.each(['esm', 'cjs'] as const)('creates a task and waits for SUCCEEDED (%s)', async (format) => {
+    const printed = await runScript(`create-task.${format === 'esm' ? 'mjs' : 'cjs'}`);
+    expect(printed).toEqual({
+      format,
+      status: 'SUCCEEDED',
+      terminal: true,
+      output: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)],
+    });
+  });
+
+  it.each(resolutions)('type-checks with moduleResolution %s', async (resolution) => {
+    await project.bin('tsc', ['-p', `tsconfig.${resolution}.json`]);
+  });
+});
