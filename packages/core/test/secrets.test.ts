@@ -49,7 +49,9 @@ describe('the API key stays secret', () => {
     expect(logged).not.toContain(secret);
     expect(logged).not.toContain(testKey);
     const firstRequest = lines.find((line) => line.meta?.headers);
-    expect((firstRequest?.meta?.headers as Record<string, string>).authorization).toBe('Bearer ***');
+    expect((firstRequest?.meta?.headers as Record<string, string> | undefined)?.authorization).toBe(
+      'Bearer ***',
+    );
   });
 
   it('a console-like logger gets the levels it implements', async () => {

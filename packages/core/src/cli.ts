@@ -1,0 +1,199 @@
+// The `actkit` command. Exit codes: 0 success; 1 the task failed, was cancelled or did not finish in time;
+// 2 usage or validation error (nothing was sent); 3 API or network error (see the message: a create that
+// failed ambiguously says the task may exist).
+import { parseArgs } from 'node:util';
+import { EmulatorMissingError, type RunningEmulator, startBuiltInEmulator } from './cli/load-emulator.js';
+import { createProgressDisplay } from './cli/progress-bar.js';
+import {
+  ActkitAbortError,
+  ActkitError,
+  ActkitValidationError,
+  type CharacterPerformanceInput,
+  createActkitClient,
+  TaskFailedError,
+  TaskTimeoutError,
+} from './index.js';
+import { downloadOutput } from './node/index.js';
+
+const usage = `Usage:
+  actkit run --character URL --reference URL [options]   create a task, show progress, download the video
+  actkit task ID [options]                               print the normalised task as JSON
+
+run options:
+  --character-type image|video   default: video for .mp4/.mov/.webm URLs, else image
+  --ratio R                      e.g. 1280:720 (default from the spec)
+  --seed N                       0..4294967295
+  --expression-intensity N       1..5
+  --body-control | --no-body-control
+  --out FILE                     where to save the video (default actkit-<task id>.mp4)
+  --timeout-ms N                 give up waiting after N ms (default 30 minutes)
+
+common options:
+  --base-url URL                 API origin (or ACTKIT_BASE_URL; default https://api.cometapi.com)
+  --emulator                     run against the built-in emulator (needs @actkit/emulator installed)
+  --emulator-task-ms N           how long emulated tasks take (default 8000)
+  -h, --help
+
+The API key comes from COMETAPI_KEY.
+Exit codes: 0 ok, 1 task failed or timed out, 2 usage/validation error, 3 API/network error.`;
+
+class UsageError extends Error {}
+
+const exitCodes = { ok: 0, taskFailed: 1, usage: 2, api: 3 } as const;
+
+function numberOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n))
+    throw new UsageError(`--${name} must be a number (got "${value}")`);
+  return n;
+}
+
+const looksLikeVideo = (uri: string) => /\.(mp4|mov|webm|m4v)(\?|#|$)/i.test(uri);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      character: { type: 'string' },
+      reference: { type: 'string' },
+      'character-type': { type: 'string' },
+      ratio: { type: 'string' },
+      seed: { type: 'string' },
+      'expression-intensity': { type: 'string' },
+      'body-control': { type: 'boolean' },
+      'no-body-control': { type: 'boolean' },
+      out: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'base-url': { type: 'string' },
+      emulator: { type: 'boolean' },
+      'emulator-task-ms': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? process.stdout : process.stderr).write(`${usage}\n`);
+    return values.help ? exitCodes.ok : exitCodes.usage;
+  }
+  if (command !== 'run' && command !== 'task') throw new UsageError(`Unknown command "${command}"`);
+  if (command === 'task' && rest.length !== 1) throw new UsageError('actkit task needs exactly one task id');
+  if (command === 'run' && rest.length > 0) throw new UsageError(`Unexpected argument "${rest[0]}"`);
+  if (values['body-control'] && values['no-body-control']) {
+    throw new UsageError('--body-control and --no-body-control exclude each other');
+  }
+
+  let emulator: RunningEmulator | undefined;
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  try {
+    if (values.emulator)
+      emulator = await startBuiltInEmulator(numberOption('emulator-task-ms', values['emulator-task-ms']));
+    const client = createActkitClient({
+      baseUrl: emulator?.url ?? values['base-url'] ?? process.env.ACTKIT_BASE_URL,
+      apiKey: process.env.COMETAPI_KEY ?? (emulator ? 'emulator' : undefined),
+    });
+
+    if (command === 'task') {
+      const task = await client.tasks.retrieve(rest[0] ?? '', { signal: controller.signal });
+      process.stdout.write(`${JSON.stringify(task, null, 2)}\n`);
+      return exitCodes.ok;
+    }
+
+    if (!values.character || !values.reference)
+      throw new UsageError('run needs --character URL and --reference URL');
+    const characterType = values['character-type'] ?? (looksLikeVideo(values.character) ? 'video' : 'image');
+    const bodyControl = values['body-control'] ? true : values['no-body-control'] ? false : undefined;
+    const input = {
+      character: { type: characterType, uri: values.character },
+      reference: { type: 'video', uri: values.reference },
+      ...(values.ratio !== undefined && { ratio: values.ratio }),
+      ...(values.seed !== undefined && { seed: numberOption('seed', values.seed) }),
+      ...(values['expression-intensity'] !== undefined && {
+        expressionIntensity: numberOption('expression-intensity', values['expression-intensity']),
+      }),
+      ...(bodyControl !== undefined && { bodyControl }),
+    } as CharacterPerformanceInput;
+
+    const progress = createProgressDisplay(process.stderr);
+    const task = await client.characterPerformance.run(input, {
+      signal: controller.signal,
+      timeoutMs: numberOption('timeout-ms', values['timeout-ms']),
+      onCreated: ({ id }) => process.stderr.write(`task ${id} created\n`),
+      onProgress: (t) => progress.task(t),
+    });
+    progress.done();
+    const out = values.out ?? `actkit-${task.id}.mp4`;
+    const download = await downloadOutput(task, out, {
+      signal: controller.signal,
+      onProgress: ({ fraction, receivedBytes }) => progress.download(fraction, receivedBytes),
+    });
+    progress.done();
+    process.stderr.write(`saved ${download.path} (${download.bytes} bytes)\n`);
+    process.stdout.write(
+      `${JSON.stringify({ id: task.id, status: task.status, output: task.output, file: download.path })}\n`,
+    );
+    return exitCodes.ok;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await emulator?.close();
+  }
+}
+
+function report(error: unknown): number {
+  process.stderr.write('\n');
+  if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+    process.stderr.write(`actkit: ${(error as Error).message}\n\n${usage}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof EmulatorMissingError) {
+    process.stderr.write(`actkit: ${error.message}\n`);
+    return exitCodes.usage;
+  }
+  if (error instanceof ActkitValidationError) {
+    process.stderr.write(
+      `actkit: invalid input:\n${error.issues.map((i) => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}\n`,
+    );
+    return error.status === undefined ? exitCodes.usage : exitCodes.api;
+  }
+  if (error instanceof TaskFailedError || error instanceof TaskTimeoutError) {
+    const hint =
+      error instanceof TaskFailedError
+        ? error.retryable
+          ? ' (a retry may succeed)'
+          : ' (retrying will not help)'
+        : '';
+    process.stderr.write(`actkit: ${error.message}${hint}\n`);
+    return exitCodes.taskFailed;
+  }
+  if (error instanceof ActkitAbortError) {
+    process.stderr.write(`actkit: ${error.message}\n`);
+    return 130;
+  }
+  if (error instanceof ActkitError) {
+    if (error.message.includes('COMETAPI_KEY') && error.status === undefined) {
+      process.stderr.write(`actkit: ${error.message} (or use --emulator)\n`);
+      return exitCodes.usage;
+    }
+    process.stderr.write(
+      `actkit: ${error.name}: ${error.message}${error.requestId ? ` [request id ${error.requestId}]` : ''}\n`,
+    );
+    return exitCodes.api;
+  }
+  process.stderr.write(
+    `actkit: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  return exitCodes.api;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = report(error);
+  },
+);

@@ -1,0 +1,4 @@
+// @actkit/core/node: helpers that need Node's file system. Kept out of the main entry so browser bundles of
+// @actkit/core pull no Node-only module.
+export type { DownloadOptions, DownloadProgress, DownloadResult } from './download-output.js';
+export { downloadOutput } from './download-output.js';

@@ -1,0 +1,143 @@
+// The built CLI (dist/cli.js) spawned as a user would run it, against the emulator on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runwayVersionDefault } from '../src/generated/cometapi-runway/defaults.gen.js';
+import { validateCharacterPerformanceInput } from '../src/index.js';
+import { emulator, input } from './helpers.js';
+
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+function runCli(args: string[], env: Record<string, string | undefined> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      env: { ...process.env, COMETAPI_KEY: undefined, ACTKIT_BASE_URL: undefined, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+const ok = input();
+const validated = validateCharacterPerformanceInput(ok);
+const runArgs = ['--character', ok.character.uri, '--reference', ok.reference.uri];
+
+describe('actkit CLI', () => {
+  beforeAll(() => {
+    if (!existsSync(cli))
+      throw new Error(`${cli} is missing: run \`pnpm --filter @actkit/core build\` first`);
+  });
+
+  it('run: creates, shows progress, downloads; exit 0', async () => {
+    const emu = await emulator({ taskMs: 500 });
+    const dir = await mkdtemp(join(tmpdir(), 'actkit-cli-'));
+    dirs.push(dir);
+    const out = join(dir, 'out.mp4');
+    const result = await runCli(['run', ...runArgs, '--seed', '7', '--no-body-control', '--out', out], {
+      COMETAPI_KEY: 'k',
+      ACTKIT_BASE_URL: emu.url,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/SUCCEEDED/);
+    const summary = JSON.parse(result.stdout);
+    expect(summary).toMatchObject({ status: 'SUCCEEDED', file: out });
+    expect(readFileSync(out).length).toBeGreaterThan(1000);
+    expect(emu.task(summary.id)?.body).toMatchObject({ seed: 7, bodyControl: false });
+  });
+
+  it('task ID: prints the normalised task as JSON; --base-url wins', async () => {
+    const emu = await emulator({ taskMs: 300 });
+    const create = await fetch(`${emu.url}/runwayml/v1/character_performance`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer k',
+        'x-runway-version': runwayVersionDefault,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(validated.ok ? validated.value : undefined),
+    });
+    const { id } = (await create.json()) as { id: string };
+    const result = await runCli(['task', id, '--base-url', emu.url], { COMETAPI_KEY: 'k' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      id,
+      status: expect.any(String),
+      raw: expect.any(Object),
+    });
+  });
+
+  it('--emulator works with no key', async () => {
+    const result = await runCli([
+      'run',
+      ...runArgs,
+      '--emulator',
+      '--emulator-task-ms',
+      '300',
+      '--out',
+      join(await mkdtemp(join(tmpdir(), 'actkit-cli-')), 'o.mp4'),
+    ]);
+    expect(result.stderr).not.toMatch(/needs the @actkit\/emulator/);
+    expect(result.code).toBe(0);
+  });
+
+  it('a failed task → exit 1 with the failure code', async () => {
+    const emu = await emulator({ taskMs: 300 });
+    const result = await runCli(
+      ['run', '--character', 'https://a.example.com/fail-moderation.png', '--reference', ok.reference.uri],
+      {
+        COMETAPI_KEY: 'k',
+        ACTKIT_BASE_URL: emu.url,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/SAFETY\.INPUT\.IMAGE.*retrying will not help/);
+  });
+
+  it('usage and validation errors → exit 2, nothing sent', async () => {
+    const emu = await emulator();
+    const env = { COMETAPI_KEY: 'k', ACTKIT_BASE_URL: emu.url };
+    expect((await runCli([], env)).code).toBe(2);
+    expect((await runCli(['frobnicate'], env)).code).toBe(2);
+    expect((await runCli(['run', '--character', ok.character.uri], env)).code).toBe(2);
+    const invalid = await runCli(['run', ...runArgs, '--expression-intensity', '9', '--ratio', '1:1'], env);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/expressionIntensity/);
+    expect(invalid.stderr).toMatch(/ratio/);
+    expect(emu.stats.requests).toBe(0);
+  });
+
+  it('no key → exit 2 naming COMETAPI_KEY', async () => {
+    const result = await runCli(['task', 'abc', '--base-url', 'http://127.0.0.1:9']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/COMETAPI_KEY/);
+  });
+
+  it('API errors → exit 3 (wrong key; ambiguous create says the task may exist)', async () => {
+    const emu = await emulator({ apiKey: 'right' });
+    const auth = await runCli(['task', 'abc'], { COMETAPI_KEY: 'wrong', ACTKIT_BASE_URL: emu.url });
+    expect(auth.code).toBe(3);
+    expect(auth.stderr).toMatch(/AuthenticationError/);
+    expect(auth.stderr).not.toMatch(/wrong/);
+    emu.inject({ kind: 'status', route: 'create', status: 502, afterCreate: true });
+    const ambiguous = await runCli(['run', ...runArgs], { COMETAPI_KEY: 'right', ACTKIT_BASE_URL: emu.url });
+    expect(ambiguous.code).toBe(3);
+    expect(ambiguous.stderr).toMatch(/TaskMayExistError.*may have been created/);
+    expect(emu.stats.tasksCreated).toBe(1);
+  });
+});
