@@ -24,7 +24,7 @@ function App() {
       <p>
         {performance.status} {Math.round(performance.progress * 100)}%
       </p>
-      {done && performance.output?.[0] ? <video src={performance.output[0]} controls /> : null}
+      {done && performance.output?.[0] ? <a href={performance.output[0]}>Download the video</a> : null}
       {performance.error ? <p role="alert">{performance.error.message}</p> : null}
     </main>
   );
