@@ -107,3 +107,18 @@ it('sends exactly one create per click under StrictMode', async () => {
   expect(app.count('POST /character-performances')).toBe(before + 1);
   expect(app.emulator.stats.tasksCreated).toBe(1);
 });
+
+it('ends FAILED with the failure in words and its code; that is a task outcome, not a request error', async () => {
+  const { result } = renderHook(() => useCharacterPerformance({ baseUrl: app.baseUrl, EventSource }));
+  await act(async () => {
+    await result.current.start({
+      ...validInput,
+      character: { type: 'image', uri: 'https://assets.example.com/fail-moderation.png' },
+    });
+  });
+  await waitFor(() => expect(result.current.status).toBe('FAILED'), { timeout: 10_000 });
+  expect(result.current.task).toMatchObject({ failureCode: 'SAFETY.INPUT.IMAGE', retryable: false });
+  expect(result.current.task?.failure).toMatch(/moderation/);
+  expect(result.current.output).toBeUndefined();
+  expect(result.current.error).toBeUndefined();
+});
