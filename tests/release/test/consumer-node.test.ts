@@ -1,5 +1,7 @@
 // Node users of @actkit/core, ESM and CommonJS, installed from the tarballs into a fresh project, against the
 // emulator started from its own tarball's bin; then the same project type-checked (node16 and bundler).
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConsumerProject, createConsumerProject } from '../src/consumer-project.ts';
 import {
@@ -46,6 +48,28 @@ describe('a Node consumer of @actkit/core and @actkit/emulator', () => {
       terminal: true,
       output: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)],
     });
+  });
+
+  it('runs the actkit bin against the built-in emulator and downloads the video (@actkit/core/node)', async () => {
+    const { stdout } = await project.bin(
+      'actkit',
+      [
+        'run',
+        '--emulator',
+        '--emulator-task-ms',
+        '300',
+        '--character',
+        'https://assets.example.com/character.png',
+        '--reference',
+        'https://assets.example.com/performance.mp4',
+        '--out',
+        'video.mp4',
+      ],
+      { timeoutMs: 30_000 },
+    );
+    const printed = JSON.parse(stdout.trim().split('\n').at(-1)!) as { status: string; file: string };
+    expect(printed.status).toBe('SUCCEEDED');
+    expect(statSync(path.resolve(project.dir, printed.file)).size).toBeGreaterThan(0);
   });
 
   it.each(resolutions)('type-checks with moduleResolution %s', async (resolution) => {

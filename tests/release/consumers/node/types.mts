@@ -1,5 +1,6 @@
 // TypeScript users (ESM) of every public entry point: the names below must resolve with types.
 import { type ActkitClient, ActkitError, createActkitClient, type Task } from '@actkit/core';
+import { downloadOutput } from '@actkit/core/node';
 import { type ActkitHandlerOptions, createActkitHandler } from '@actkit/core/server';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 
@@ -9,6 +10,7 @@ export async function check(): Promise<string> {
   const options: ActkitHandlerOptions = { client, authorize: () => 'owner', secret: 'x'.repeat(32) };
   const handler = createActkitHandler(options);
   const task: Task = await client.tasks.retrieve('id');
+  if (task.status === 'SUCCEEDED') await downloadOutput(task, 'out.mp4');
   await handler.close();
   await emulator.close();
   return task.status satisfies string;
