@@ -6,6 +6,7 @@ import {
   createActkitClient,
   NotFoundError,
   type Task,
+  TaskCancelledError,
   TaskFailedError,
 } from '../src/index.js';
 import { clientFor, emulator, input, testKey } from './helpers.js';
@@ -133,6 +134,19 @@ describe('create → retrieve → wait over HTTP', () => {
     expect(error).toMatchObject({ failureCode: code, retryable, code });
     expect((error as TaskFailedError).task.status).toBe('FAILED');
     expect(emu.stats.tasksCreated).toBe(1);
+  });
+
+  it('a cancelled task throws TaskCancelledError (a TaskFailedError with failureCode CANCELLED)', async () => {
+    const emu = await emulator({ taskMs: 5000 });
+    const client = clientFor(emu);
+    const { id } = await client.characterPerformance.create(input());
+    // CometAPI documents no cancel route; the emulator offers Runway's DELETE to reach this state.
+    await fetch(`${emu.url}/v1/tasks/${id}`, { method: 'DELETE', headers: { authorization: 'Bearer k' } });
+    const error = await client.tasks.wait(id, { pollIntervalMs: 50 }).catch((e) => e);
+    expect(error).toBeInstanceOf(TaskCancelledError);
+    expect(error).toBeInstanceOf(TaskFailedError);
+    expect(error).toMatchObject({ failureCode: 'CANCELLED', retryable: false });
+    expect(error.task.status).toBe('CANCELLED');
   });
 
   it('retrieve of an unknown id is a NotFoundError', async () => {
