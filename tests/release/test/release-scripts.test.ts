@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRootScript } from '../src/changesets.ts';
-import { rootManifest, workspaceRoot } from '../src/workspace.ts';
+import { publishablePackages, readManifest, rootManifest, workspaceRoot } from '../src/workspace.ts';
 import { copyWorkspace } from '../src/workspace-copy.ts';
 
 const scripts = (rootManifest() as { scripts?: Record<string, string> }).scripts ?? {};
@@ -34,6 +34,14 @@ describe('root release scripts', () => {
     await runRootScript(dir, 'changeset', ['--empty']);
     const written = readdirSync(path.join(dir, '.changeset')).filter((f) => f.endsWith('.md'));
     expect(written).toHaveLength(1);
+  });
+
+  it('builds every publishable package before these tests (each is a workspace devDependency here)', () => {
+    const own = readManifest(path.resolve(import.meta.dirname, '..')).devDependencies ?? {};
+    const missing = publishablePackages()
+      .map((p) => p.name)
+      .filter((name) => own[name] !== 'workspace:*');
+    expect(missing).toEqual([]);
   });
 
   it('versions every @actkit package as one fixed group, published publicly', () => {
