@@ -12,7 +12,8 @@ import { cleanEnv } from './tools.ts';
 const consumersDir = fileURLToPath(new URL('../consumers/', import.meta.url));
 
 /** One npm cache for every consumer and run: repeated installs mostly come from disk. */
-export const sharedNpmCache = path.join(os.tmpdir(), 'actkit-release-npm-cache');
+export const sharedNpmCache =
+  process.env.ACTKIT_NPM_CACHE ?? path.join(os.tmpdir(), 'actkit-release-npm-cache');
 
 export interface ConsumerSpec {
   /** Short name, used in the folder and package name. */
