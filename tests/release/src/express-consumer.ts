@@ -8,6 +8,7 @@ import {
   typescriptVersion,
   typesNodeVersion,
 } from './consumer-tsconfig.ts';
+import { createAndFollow, postTask } from './contract-calls.ts';
 import { type RunningEmulator, startEmulatorBin } from './start-emulator.ts';
 import { type RunningProcess, startProcess } from './start-process.ts';
 
@@ -18,11 +19,6 @@ export interface ExpressConsumer {
   express: string;
   typesExpress: string;
 }
-
-const input = {
-  character: { type: 'image', uri: 'https://assets.example.com/character.png' },
-  reference: { type: 'video', uri: 'https://assets.example.com/performance.mp4' },
-};
 
 export function describeExpressConsumer(consumer: ExpressConsumer): void {
   describe(`an Express ${consumer.express} app using @actkit/express (${consumer.entry})`, () => {
@@ -65,37 +61,16 @@ export function describeExpressConsumer(consumer: ExpressConsumer): void {
     });
 
     it('answers POST with 202 and a task handle, then GET with 200 until SUCCEEDED', async () => {
-      const created = await fetch(`${base}/character-performances`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-user': 'alice' },
-        body: JSON.stringify(input),
-      });
-      expect(created.status).toBe(202);
-      const { task } = (await created.json()) as { task: { handle: string; status: string } };
-      expect(task).toMatchObject({ handle: expect.any(String), status: expect.any(String), progress: 0 });
-
-      let current: { status: string; output?: string[] } = task;
-      for (let i = 0; i < 100 && current.status !== 'SUCCEEDED'; i++) {
-        const read = await fetch(`${base}/tasks/${encodeURIComponent(task.handle)}`, {
-          headers: { 'x-user': 'alice' },
-        });
-        expect(read.status).toBe(200);
-        current = ((await read.json()) as { task: typeof current }).task;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      expect(current).toMatchObject({
-        handle: task.handle,
+      const { created, last } = await createAndFollow(base, 'alice');
+      expect(last).toMatchObject({
+        handle: created.handle,
         status: 'SUCCEEDED',
         output: [expect.any(String)],
       });
     });
 
     it('answers 401 problem+json when authorize finds no owner', async () => {
-      const response = await fetch(`${base}/character-performances`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
+      const response = await postTask(base);
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });

@@ -1,0 +1,44 @@
+// The browser side of the actkit server contract (specs/actkit-server), as plain fetch calls: what every server
+// adapter consumer (Express 4, Express 5, Nest) is driven with.
+import { expect } from 'vitest';
+
+export const sampleInput = {
+  character: { type: 'image', uri: 'https://assets.example.com/character.png' },
+  reference: { type: 'video', uri: 'https://assets.example.com/performance.mp4' },
+};
+
+export interface BrowserTask {
+  handle: string;
+  status: string;
+  progress: number;
+  output?: string[];
+}
+
+/** POST /character-performances; returns the raw response (status and headers are what tests assert). */
+export const postTask = (base: string, user?: string): Promise<Response> =>
+  fetch(`${base}/character-performances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(user ? { 'x-user': user } : {}) },
+    body: JSON.stringify(sampleInput),
+  });
+
+/** Creates a task (asserting the 202 envelope), then GETs it (asserting each 200) until it succeeds. */
+export async function createAndFollow(
+  base: string,
+  user: string,
+): Promise<{ created: BrowserTask; last: BrowserTask }> {
+  const created = await postTask(base, user);
+  expect(created.status).toBe(202);
+  const { task } = (await created.json()) as { task: BrowserTask };
+  expect(task).toMatchObject({ handle: expect.any(String), status: expect.any(String), progress: 0 });
+  let last = task;
+  for (let i = 0; i < 100 && last.status !== 'SUCCEEDED'; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const read = await fetch(`${base}/tasks/${encodeURIComponent(task.handle)}`, {
+      headers: { 'x-user': user },
+    });
+    expect(read.status).toBe(200);
+    last = ((await read.json()) as { task: BrowserTask }).task;
+  }
+  return { created: task, last };
+}
