@@ -1,0 +1,34 @@
+// The Express flavour of the demo: the actkit router from @actkit/express at /api/actkit, the demo's own
+// endpoints at /api/demo, and the page.
+import { actkitErrorHandler, createActkitRouter } from '@actkit/express';
+import express, { type Express } from 'express';
+import type { DemoInfo, SampleAssets } from '../shared/demo-api.js';
+import { browserSession, sessionIdOf } from './browser-session.js';
+import { demoRoutes } from './demo-routes.js';
+import type { Upstream } from './upstream.js';
+import { webPage } from './web-page.js';
+
+export interface DemoAppOptions {
+  upstream: Upstream;
+  info: DemoInfo;
+  samples: SampleAssets;
+  webRoot: string;
+}
+
+export function createDemoApp(options: DemoAppOptions): { app: Express; close: () => Promise<void> } {
+  const { upstream } = options;
+  const actkit = createActkitRouter({
+    client: upstream.client,
+    authorize: sessionIdOf,
+    secret: upstream.handleSecret,
+    pollIntervalMs: upstream.pollIntervalMs,
+  });
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(browserSession);
+  app.use('/api/actkit', actkit);
+  app.use('/api/demo', demoRoutes(options.info, options.samples));
+  app.use(webPage(options.webRoot));
+  app.use(actkitErrorHandler());
+  return { app, close: () => actkit.close() };
+}

@@ -1,0 +1,61 @@
+// The demo page: the form starts a task through the app's own backend; the panel follows the task named in
+// the URL, so a reload resumes it.
+import { type CharacterPerformanceInput, useCharacterPerformance, useTask } from '@actkit/react';
+import { useState } from 'react';
+import { ModeBanner } from './components/ModeBanner.js';
+import { PerformanceForm } from './components/PerformanceForm.js';
+import { TaskPanel } from './components/TaskPanel.js';
+import { readTaskFromUrl, writeTaskToUrl } from './lib/task-in-url.js';
+import { useDemoSetup } from './lib/use-demo-setup.js';
+
+// Where the backend mounts the actkit contract (Express router or Nest module: the same path). A module
+// constant, so the hooks get the same options object on every render.
+const actkit = { baseUrl: '/api/actkit' };
+
+export function App() {
+  const setup = useDemoSetup();
+  const [handle, setHandle] = useState<string | null>(readTaskFromUrl);
+  const creation = useCharacterPerformance(actkit);
+  const followed = useTask(handle, actkit);
+
+  async function generate(input: CharacterPerformanceInput) {
+    const task = await creation.start(input);
+    if (!task) return; // a problem: the form shows it
+    writeTaskToUrl(task.handle);
+    setHandle(task.handle);
+  }
+
+  function clear() {
+    creation.reset();
+    writeTaskToUrl(null);
+    setHandle(null);
+  }
+
+  const ready = setup.samples !== undefined || setup.error !== undefined;
+  return (
+    <main>
+      <header>
+        <h1>actkit demo</h1>
+        <p className="lede">
+          Runway Act-Two character performance: a character image or video acts out a reference performance.
+          The browser talks only to this server; the CometAPI key never leaves it.
+        </p>
+      </header>
+      <ModeBanner info={setup.info} error={setup.error} />
+      <div className="layout">
+        {ready ? (
+          <PerformanceForm
+            samples={setup.samples}
+            mode={setup.info?.mode}
+            busy={creation.status === 'starting'}
+            problem={creation.error}
+            onSubmit={generate}
+          />
+        ) : (
+          <p className="card">Loading the sample assets…</p>
+        )}
+        <TaskPanel handle={handle} state={followed} onClear={clear} />
+      </div>
+    </main>
+  );
+}

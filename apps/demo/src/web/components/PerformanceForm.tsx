@@ -1,0 +1,202 @@
+// Every parameter of a character performance, labelled, with the spec's defaults and each field's error
+// from the server's 400 problem next to it.
+import type { ActkitProblemError, CharacterPerformanceInput } from '@actkit/react';
+import { type FormEvent, useState } from 'react';
+import type { DemoInfo, SampleAssets } from '../../shared/demo-api.js';
+import { sortFieldErrors } from '../lib/field-errors.js';
+import { type FormValues, initialFormValues, toInput, withCharacterType } from '../lib/form-values.js';
+import {
+  type CharacterType,
+  characterTypes,
+  expressionIntensityRange,
+  type PublicFigureThreshold,
+  publicFigureThresholdOptions,
+  type Ratio,
+  ratioOptions,
+  seedRange,
+} from '../lib/spec-options.js';
+import { AssetPreview } from './AssetPreview.js';
+import { FailureTriggers } from './FailureTriggers.js';
+import { describedBy, Field } from './Field.js';
+
+export interface PerformanceFormProps {
+  samples: SampleAssets | undefined;
+  mode: DemoInfo['mode'] | undefined;
+  busy: boolean;
+  /** The last create's problem (400 validation, 429 limits, …). */
+  problem: ActkitProblemError | undefined;
+  onSubmit: (input: CharacterPerformanceInput) => void;
+}
+
+export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: PerformanceFormProps) {
+  const [values, setValues] = useState<FormValues>(() => initialFormValues(samples));
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
+    setValues((current) => ({ ...current, [key]: value }));
+  const { byField, unplaced } = sortFieldErrors(problem);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit(toInput(values));
+  }
+
+  return (
+    // noValidate: the browser's own min/max checks would stop a bad value before the server sees it; this
+    // demo shows the server's validation (the authority) and its per-field messages instead.
+    <form className="card form" onSubmit={submit} noValidate aria-label="Character performance">
+      <fieldset>
+        <legend>Character</legend>
+        <Field id="characterType" label="Character type" error={byField.characterType}>
+          <select
+            id="characterType"
+            value={values.characterType}
+            onChange={(e) => setValues(withCharacterType(values, e.target.value as CharacterType, samples))}
+            {...describedBy('characterType', byField.characterType)}
+          >
+            {characterTypes.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="characterUri" label={`Character ${values.characterType} URL`} error={byField.characterUri}>
+          <input
+            id="characterUri"
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            value={values.characterUri}
+            onChange={(e) => set('characterUri', e.target.value)}
+            {...describedBy('characterUri', byField.characterUri)}
+          />
+          <AssetPreview type={values.characterType} uri={values.characterUri} label="Character preview" />
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>Performance</legend>
+        <Field id="referenceUri" label="Reference video URL" error={byField.referenceUri}>
+          <input
+            id="referenceUri"
+            type="text"
+            inputMode="url"
+            spellCheck={false}
+            value={values.referenceUri}
+            onChange={(e) => set('referenceUri', e.target.value)}
+            {...describedBy('referenceUri', byField.referenceUri)}
+          />
+          <AssetPreview type="video" uri={values.referenceUri} label="Reference preview" />
+        </Field>
+        <p className="hint">
+          The sample assets are base64 <code>data:</code> URIs served by this demo (
+          <code>/api/demo/samples</code>): the provider only accepts https URLs with a public host name, or
+          data: URIs, so a link to this local server would be rejected. Paste your own https URLs to use your
+          own assets
+          {mode === 'CometAPI' ? ' (CometAPI needs a visible face and a 3–30 s reference clip).' : '.'}
+        </p>
+        {mode === 'emulator' && <FailureTriggers onPick={(uri) => set('characterUri', uri)} />}
+      </fieldset>
+
+      <fieldset>
+        <legend>Options</legend>
+        <div className="field field-checkbox" data-field="bodyControl">
+          <input
+            id="bodyControl"
+            type="checkbox"
+            checked={values.bodyControl}
+            onChange={(e) => set('bodyControl', e.target.checked)}
+            {...describedBy('bodyControl', byField.bodyControl)}
+          />
+          <label htmlFor="bodyControl">Body control (move the body, not just the face)</label>
+          {byField.bodyControl && (
+            <p className="field-error" id="bodyControl-error" role="alert">
+              {byField.bodyControl}
+            </p>
+          )}
+        </div>
+        <Field
+          id="expressionIntensity"
+          label={`Expression intensity (${expressionIntensityRange.min}–${expressionIntensityRange.max})`}
+          error={byField.expressionIntensity}
+        >
+          <div className="range">
+            <input
+              id="expressionIntensity"
+              type="range"
+              min={expressionIntensityRange.min}
+              max={expressionIntensityRange.max}
+              step={1}
+              value={values.expressionIntensity}
+              onChange={(e) => set('expressionIntensity', e.target.value)}
+              {...describedBy('expressionIntensity', byField.expressionIntensity)}
+            />
+            <output htmlFor="expressionIntensity">{values.expressionIntensity}</output>
+          </div>
+        </Field>
+        <Field id="ratio" label="Aspect ratio" error={byField.ratio}>
+          <select
+            id="ratio"
+            value={values.ratio}
+            onChange={(e) => set('ratio', e.target.value as Ratio)}
+            {...describedBy('ratio', byField.ratio)}
+          >
+            {ratioOptions.map((ratio) => (
+              <option key={ratio} value={ratio}>
+                {ratio}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="seed" label={`Seed (${seedRange.min}–${seedRange.max})`} error={byField.seed}>
+          <input
+            id="seed"
+            type="number"
+            min={seedRange.min}
+            max={seedRange.max}
+            step={1}
+            value={values.seed}
+            onChange={(e) => set('seed', e.target.value)}
+            {...describedBy('seed', byField.seed)}
+          />
+        </Field>
+        <Field
+          id="publicFigureThreshold"
+          label="Public-figure moderation"
+          error={byField.publicFigureThreshold}
+        >
+          <select
+            id="publicFigureThreshold"
+            value={values.publicFigureThreshold}
+            onChange={(e) => set('publicFigureThreshold', e.target.value as PublicFigureThreshold)}
+            {...describedBy('publicFigureThreshold', byField.publicFigureThreshold)}
+          >
+            {publicFigureThresholdOptions.map((threshold) => (
+              <option key={threshold} value={threshold}>
+                {threshold}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </fieldset>
+
+      {problem && (
+        <div className="problem" role="alert">
+          <p>
+            <strong>{problem.status === 400 ? 'Please fix the fields marked above.' : problem.title}</strong>
+            {problem.status !== 400 && problem.detail ? ` ${problem.detail}` : ''}
+          </p>
+          {unplaced.length > 0 && (
+            <ul>
+              {unplaced.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <button type="submit" className="primary" disabled={busy}>
+        {busy ? 'Starting…' : 'Generate'}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+// The task being followed: live progress, then the video or the reason it failed.
+import type { TaskState } from '@actkit/react';
+import { FailureMessage } from './FailureMessage.js';
+import { OutputVideo } from './OutputVideo.js';
+
+const statusWords: Record<TaskState['status'], string> = {
+  idle: 'No task yet',
+  starting: 'Starting…',
+  loading: 'Resuming…',
+  error: 'Unreachable',
+  PENDING: 'Queued at the provider',
+  THROTTLED: 'Waiting for a free slot',
+  RUNNING: 'Generating',
+  SUCCEEDED: 'Done',
+  FAILED: 'Failed',
+  CANCELLED: 'Cancelled',
+};
+
+export interface TaskPanelProps {
+  handle: string | null;
+  state: TaskState;
+  onClear: () => void;
+}
+
+export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
+  if (!handle) {
+    return (
+      <section className="card panel" aria-label="Task">
+        <p className="empty">No task yet: press Generate. The result appears here.</p>
+      </section>
+    );
+  }
+  const { status, progress, task, output, error } = state;
+  const percent = Math.round(progress * 100);
+  return (
+    <section className="card panel" aria-label="Task" data-status={status}>
+      <div className="progress">
+        <label htmlFor="task-progress">
+          {statusWords[status]} · {percent}%
+        </label>
+        <progress id="task-progress" max={1} value={progress} aria-valuetext={`${percent}%`} />
+      </div>
+      {status === 'error' && error && (
+        <p className="failure" role="alert">
+          {error.status === 404
+            ? 'This task is not known to the server (it may have restarted, or the link belongs to another browser).'
+            : `Cannot follow the task: ${error.title}${error.detail ? ` (${error.detail})` : ''}.`}
+        </p>
+      )}
+      {status === 'SUCCEEDED' && output?.[0] && <OutputVideo src={output[0]} />}
+      {(status === 'FAILED' || status === 'CANCELLED') && task && <FailureMessage task={task} />}
+      <p className="hint">
+        Reload the page at any time: the task is in the URL (<code>?task=…</code>) and the page picks it up
+        again.{' '}
+        <button type="button" className="link-button" onClick={onClear}>
+          Clear
+        </button>
+      </p>
+    </section>
+  );
+}

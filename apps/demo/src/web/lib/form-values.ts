@@ -1,0 +1,60 @@
+// The form's state, and how it becomes the create input. Numbers stay strings while typing so a half-typed
+// or out-of-range value reaches the server as typed: the server's validation is the authority and its
+// per-field messages are what the page shows.
+import type { CharacterPerformanceInput } from '@actkit/react';
+import type { SampleAssets } from '../../shared/demo-api.js';
+import { type CharacterType, type PublicFigureThreshold, type Ratio, specDefaults } from './spec-options.js';
+
+export interface FormValues {
+  characterType: CharacterType;
+  characterUri: string;
+  referenceUri: string;
+  bodyControl: boolean;
+  expressionIntensity: string;
+  ratio: Ratio;
+  seed: string;
+  publicFigureThreshold: PublicFigureThreshold;
+}
+
+export function initialFormValues(samples: SampleAssets | undefined): FormValues {
+  return {
+    characterType: 'image',
+    characterUri: samples?.characterImage ?? '',
+    referenceUri: samples?.referenceVideo ?? '',
+    bodyControl: specDefaults.bodyControl,
+    expressionIntensity: String(specDefaults.expressionIntensity),
+    ratio: specDefaults.ratio,
+    seed: String(specDefaults.seed),
+    publicFigureThreshold: specDefaults.contentModeration.publicFigureThreshold,
+  };
+}
+
+/** When the character type changes and the URI is still a sample, switch to the sample of the new type. */
+export function withCharacterType(
+  values: FormValues,
+  type: CharacterType,
+  samples: SampleAssets | undefined,
+): FormValues {
+  const sampleFor = { image: samples?.characterImage, video: samples?.characterVideo };
+  const isSample = values.characterUri === sampleFor.image || values.characterUri === sampleFor.video;
+  return {
+    ...values,
+    characterType: type,
+    characterUri: isSample ? (sampleFor[type] ?? '') : values.characterUri,
+  };
+}
+
+/** An empty number field means "the spec's default"; anything else is sent as the number typed. */
+const numberOrDefault = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
+
+export function toInput(values: FormValues): CharacterPerformanceInput {
+  return {
+    character: { type: values.characterType, uri: values.characterUri.trim() },
+    reference: { type: 'video', uri: values.referenceUri.trim() },
+    bodyControl: values.bodyControl,
+    expressionIntensity: numberOrDefault(values.expressionIntensity),
+    ratio: values.ratio,
+    seed: numberOrDefault(values.seed),
+    contentModeration: { publicFigureThreshold: values.publicFigureThreshold },
+  };
+}
