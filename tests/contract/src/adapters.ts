@@ -3,8 +3,10 @@ import express5 from 'express';
 import express4 from 'express4';
 import type { ContractAdapter } from './adapter.js';
 import { expressAdapter } from './express-adapter.js';
+import { nestAdapter } from './nest-adapter.js';
 
 export const adapters: ContractAdapter[] = [
   expressAdapter('express 5', express5),
   expressAdapter('express 4', express4),
+  nestAdapter('nest 12 (express platform)'),
 ];
