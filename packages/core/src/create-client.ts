@@ -10,6 +10,7 @@ import type { components, paths } from './generated/cometapi-runway/types.gen.js
 import { isTaskNotExist, providerError } from './http-error.js';
 import type { ActkitLogger } from './logger.js';
 import { normalizeTask } from './normalize-task.js';
+import { PlainRequest } from './outgoing-request.js';
 import type { SucceededTask, Task } from './task.js';
 import { createTransport } from './transport.js';
 import { validateCharacterPerformanceInput } from './validate-input.js';
@@ -97,7 +98,12 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     backoff: options.backoff ?? {},
     logger: options.logger,
   });
-  const api = createClient<paths>({ baseUrl: options.baseUrl ?? defaultBaseUrl, redirect: 'manual' });
+  const api = createClient<paths>({
+    baseUrl: options.baseUrl ?? defaultBaseUrl,
+    redirect: 'manual',
+    // The transport needs no WHATWG Request (see outgoing-request.ts); openapi-fetch supports a custom class.
+    Request: PlainRequest as unknown as typeof Request,
+  });
 
   async function create(input: CharacterPerformanceInput, call: RequestOptions = {}): Promise<CreatedTask> {
     const checked = validateCharacterPerformanceInput(input);
@@ -106,7 +112,8 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     const { data } = await api.POST('/runwayml/v1/character_performance', {
       body: checked.value,
       params: { header: { 'X-Runway-Version': runwayVersion } },
-      fetch: (request) => transport.send(request, { kind: 'create', what, ...call }),
+      fetch: (request) =>
+        transport.send(request as unknown as PlainRequest, { kind: 'create', what, ...call }),
     });
     if (!data || typeof data.id !== 'string' || !data.id) {
       throw new UnexpectedResponseError(`${what}: the answer has no task id`, { body: data });
@@ -121,7 +128,7 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     const what = `Get task ${id}`;
     const { data } = await api.GET('/runwayml/v1/tasks/{id}', {
       params: { path: { id }, header: { 'X-Runway-Version': runwayVersion } },
-      fetch: (request) => transport.send(request, { kind: 'read', what, ...call }),
+      fetch: (request) => transport.send(request as unknown as PlainRequest, { kind: 'read', what, ...call }),
     });
     // Some gateways answer 200 with the task_not_exist body.
     if (isTaskNotExist(data)) {

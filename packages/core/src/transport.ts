@@ -3,7 +3,7 @@
 // makes a call robust: per-request timeouts, abort at once, retries by the retry policy with backoff, and
 // turning every non-success (HTTP error, redirect, HTML page, broken connection) into a typed ActkitError.
 // openapi-fetch only ever sees a successful JSON answer.
-import { anySignal, raceAbort, sleep } from './abort.js';
+import { raceAbort, sleep } from './abort.js';
 import type { BackoffOptions } from './backoff.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import {
@@ -17,6 +17,7 @@ import {
 import { describeNonJson, errorFromAnswer, redirectError, requestIdOf } from './http-error.js';
 import type { ActkitLogger } from './logger.js';
 import { log } from './logger.js';
+import type { OutgoingRequest } from './outgoing-request.js';
 import { redactHeaders, scrubSecret, scrubSecretDeep } from './redact.js';
 import type { AttemptFailure, RequestKind } from './retry-policy.js';
 import { decideRetry, notSentErrorCodes } from './retry-policy.js';
@@ -42,7 +43,11 @@ export interface SendOptions {
 }
 
 export interface Transport {
-  send(request: Request, options: SendOptions): Promise<Response>;
+  /**
+   * Resolves with a successful JSON answer for openapi-fetch. It is a minimal Response (`ok`, `status`,
+   * `headers`, `text()`, `json()`: all openapi-fetch reads) over the text already read, not a second stream.
+   */
+  send(request: OutgoingRequest, options: SendOptions): Promise<Response>;
 }
 
 type AttemptResult =
@@ -85,20 +90,28 @@ export function createTransport(options: TransportOptions): Transport {
     timeoutMs: number,
     callerSignal: AbortSignal | undefined,
   ): Promise<AttemptResult> {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const { signal, dispose } = anySignal([callerSignal, timeout.signal]);
+    // One controller per attempt, aborted by the timer or the caller (AbortSignals are costly on Node 20).
+    const controller = new AbortController();
+    const { signal } = controller;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(new DOMException('The request timed out', 'TimeoutError'));
+    }, timeoutMs);
+    const onCallerAbort = () => controller.abort(callerSignal?.reason);
+    if (callerSignal?.aborted) onCallerAbort();
+    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     try {
       const response = await raceAbort(options.fetch(url, { ...init, signal }), signal);
       const text = await raceAbort(response.text(), signal);
       return { type: 'response', response, text };
     } catch (error) {
       if (callerSignal?.aborted) return { type: 'aborted' };
-      if (timeout.signal.aborted) return { type: 'timeout' };
+      if (timedOut) return { type: 'timeout' };
       return { type: 'network', error, errorCode: systemErrorCode(error) };
     } finally {
       clearTimeout(timer);
-      dispose();
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
@@ -106,7 +119,7 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request, call) {
       const { kind, what, signal } = call;
       const timeoutMs = call.timeoutMs ?? options.timeoutMs;
-      const bodyText = request.body ? await request.text() : undefined;
+      const bodyText = request.body;
       const headers = new Headers(request.headers);
       headers.set('authorization', `Bearer ${apiKey}`);
       // The API never redirects; following one could replay a paid POST elsewhere or hide a wrong base URL.
@@ -159,7 +172,7 @@ export function createTransport(options: TransportOptions): Transport {
               const clean = new Headers(response.headers);
               clean.delete('content-encoding');
               clean.delete('content-length');
-              return new Response(text, { status: response.status, headers: clean });
+              return jsonAnswer(response.status, clean, text, json.value);
             }
             const unexpected = new UnexpectedResponseError(
               `${what}: HTTP ${response.status} with ${describeNonJson(response.headers.get('content-type'), scrubSecret(text, apiKey))} instead of JSON; check baseUrl`,
@@ -223,6 +236,18 @@ export function createTransport(options: TransportOptions): Transport {
       }
     },
   };
+}
+
+/** The successful answer handed to openapi-fetch (see `Transport.send`). */
+function jsonAnswer(status: number, headers: Headers, text: string, value: unknown): Response {
+  const answer = {
+    ok: true,
+    status,
+    headers,
+    text: async () => text,
+    json: async () => value,
+  };
+  return answer as unknown as Response;
 }
 
 function details(error: ActkitError) {
