@@ -3,7 +3,7 @@
 import { cleanup, render, renderHook, screen, waitFor } from '@testing-library/react';
 import { EventSource } from 'eventsource';
 import { StrictMode } from 'react';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { type ActkitOptions, type TaskState, useTask } from '../src/index.js';
 import { openConnections } from '../src/task-store.js';
 import { type ActkitApp, startActkitApp, validInput } from './helpers/actkit-app.js';
@@ -132,4 +132,24 @@ it.each([
   const asked = app.requests.length;
   await new Promise((resolve) => setTimeout(resolve, 400));
   expect(app.requests.length).toBe(asked);
+});
+
+it.each([
+  ['uses the global EventSource when there is one', {}, 'GET /tasks/:handle/events'],
+  [
+    'polls when told EventSource: false, even with a global one',
+    { EventSource: false, pollMs: 100 },
+    'GET /tasks/:handle',
+  ],
+] as const)('%s', async (_name, transport, route) => {
+  vi.stubGlobal('EventSource', EventSource);
+  try {
+    const handle = await startTask();
+    app.requests.length = 0;
+    const { result } = renderHook(() => useTask(handle, { baseUrl: app.baseUrl, ...transport }));
+    await waitFor(() => done(result.current), { timeout: 10_000 });
+    expect(new Set(app.requests.map((r) => r.replace(handle, ':handle')))).toEqual(new Set([route]));
+  } finally {
+    vi.unstubAllGlobals();
+  }
 });
