@@ -12,7 +12,7 @@ const defaultExtras: ActkitModuleExtras = { isGlobal: true, routePrefix: undefin
 function withActkit(definition: DynamicModule, { isGlobal, routePrefix }: ActkitModuleExtras): DynamicModule {
   return {
     ...definition,
-    global: isGlobal,
+    global: isGlobal !== false, // an explicit `isGlobal: undefined` overrides the default extra too
     providers: [...(definition.providers ?? []), clientProvider, ...(routePrefix ? [handlerProvider] : [])],
     controllers: routePrefix ? [createActkitController(routePrefix)] : [],
     exports: [ACTKIT_CLIENT, ACTKIT_MODULE_OPTIONS],

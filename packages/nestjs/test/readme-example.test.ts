@@ -1,0 +1,126 @@
+// The README's two examples, run as written: compiled the way a Nest project compiles TypeScript (legacy
+// decorators, here without decorator metadata) and started as real node processes against the BUILT
+// packages, with the emulator upstream.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Emulator, startEmulator } from '@actkit/emulator';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validInput } from './nest-app.js';
+
+const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+// Inside this package, so the examples resolve Nest, express-session and the built @actkit packages.
+const workDir = fileURLToPath(new URL('../.readme-example/', import.meta.url));
+const apiKey = 'readme-example-key';
+
+/** The first ```ts block after `heading`, compiled to an ES module. */
+function exampleAfter(heading: string): string {
+  const section = readme.slice(readme.indexOf(heading));
+  const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!source) throw new Error(`no \`\`\`ts block after "${heading}" in the README`);
+  return ts.transpileModule(source, {
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: false,
+    },
+  }).outputText;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let emulator: Emulator;
+const children: ChildProcess[] = [];
+
+/** Writes the example to `<name>.mjs`, starts it and resolves its base URL once it listens. */
+async function run(name: string, heading: string): Promise<string> {
+  writeFileSync(`${workDir}${name}.mjs`, exampleAfter(heading));
+  const port = await freePort();
+  const child = spawn(process.execPath, [`${name}.mjs`], {
+    cwd: workDir,
+    env: { ...process.env, PORT: String(port), COMETAPI_KEY: apiKey, ACTKIT_BASE_URL: emulator.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('listening on')) resolve();
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`the "${name}" example exited with ${code}: ${output}`)));
+  });
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Follows a task's events and returns the last one. */
+async function lastEvent(url: string, headers: Record<string, string>) {
+  const events = await fetch(url, { headers });
+  expect(events.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const last = (await events.text()).trim().split('\n\n').at(-1)!;
+  return JSON.parse(last.replace(/^data: /, ''));
+}
+
+beforeAll(async () => {
+  emulator = await startEmulator({ taskMs: 300, apiKey }); // answers only the key the examples read
+  mkdirSync(workDir, { recursive: true });
+});
+
+afterAll(async () => {
+  for (const child of children) child.kill('SIGTERM');
+  await emulator?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+const post = (url: string, headers: Record<string, string> = {}) =>
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(validInput),
+  });
+
+describe('the README', () => {
+  it('"Example": forRootAsync + ConfigService + session: 401 before sign-in, then SSE to SUCCEEDED', async () => {
+    const base = await run('main', '## Example');
+    const url = `${base}/api/actkit/character-performances`;
+    expect((await post(url)).status).toBe(401);
+
+    const login = await fetch(`${base}/login`, { method: 'POST' });
+    expect(login.status).toBe(204);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const created = await post(url, { cookie });
+    expect(created.status).toBe(202);
+    const { task } = (await created.json()) as { task: { handle: string } };
+    const last = await lastEvent(`${base}/api/actkit/tasks/${task.handle}/events`, { cookie });
+    expect(last).toMatchObject({ status: 'SUCCEEDED', handle: task.handle });
+  });
+
+  it('"forRoot": header owner, @InjectActkit() service, ActkitExceptionFilter', async () => {
+    const base = await run('for-root', '### `forRoot`');
+    const url = `${base}/api/actkit/character-performances`;
+    expect((await post(url)).status).toBe(401);
+    const created = await post(url, { 'x-user-id': 'gateway-user' });
+    expect(created.status).toBe(202);
+    const { task } = (await created.json()) as { task: { handle: string } };
+
+    const unknown = await fetch(`${base}/renders/no-such-task`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toBe('application/problem+json');
+
+    const last = await lastEvent(`${base}/api/actkit/tasks/${task.handle}/events`, {
+      'x-user-id': 'gateway-user',
+    });
+    expect(last).toMatchObject({ status: 'SUCCEEDED', handle: task.handle });
+  });
+});
