@@ -11,7 +11,7 @@ describe('defaultPollSchedule', () => {
     expect([1, 2, 3, 4, 10].map(at)).toEqual([1000, 2000, 5000, 5000, 5000]);
   });
 
-  it('polls just after the predicted finish when progress says it is near (never under 1 s)', () => {
+  it('polls just after the predicted finish (never under 1 s), re-checking at least every 10 s', () => {
     const soon = defaultPollSchedule({
       polls: 5,
       elapsedMs: 0,
@@ -32,6 +32,13 @@ describe('defaultPollSchedule', () => {
       task: running(0.1),
       progressPerMs: 0.01 / 1000,
     });
-    expect(far).toBe(5000);
+    expect(far).toBe(10_000);
+    const justBeyondSteady = defaultPollSchedule({
+      polls: 5,
+      elapsedMs: 0,
+      task: running(0.5),
+      progressPerMs: 0.1 / 1000,
+    });
+    expect(justBeyondSteady).toBe(5250);
   });
 });
