@@ -15,6 +15,13 @@ export const react18Project: TestProjectInlineConfiguration = {
   },
   test: {
     name: 'react18',
+    // Files that do not touch React run once, in the react19 project.
+    exclude: [
+      'test/problem-error.test.ts',
+      'test/task-store.test.ts',
+      'test/bundle-size.test.ts',
+      '**/node_modules/**',
+    ],
     provide: { reactMajor: '18' },
     setupFiles: [fileURLToPath(new URL('./test/setup/react18-require.ts', import.meta.url))],
   },

@@ -8,7 +8,7 @@ import { type ActkitApp, startActkitApp, validInput } from './helpers/actkit-app
 
 let app: ActkitApp;
 beforeAll(async () => {
-  app = await startActkitApp({ taskMs: 1200 });
+  app = await startActkitApp({ taskMs: 800 });
 });
 afterAll(() => app.close());
 afterEach(cleanup);

@@ -1,3 +1,4 @@
+// @vitest-environment node
 // The shared registry on its own: refcounting, the deferred close, stable snapshots.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Task } from '../src/contract.js';

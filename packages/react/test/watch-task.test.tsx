@@ -10,7 +10,7 @@ import { type ActkitApp, startActkitApp, validInput } from './helpers/actkit-app
 
 let app: ActkitApp;
 beforeAll(async () => {
-  app = await startActkitApp({ taskMs: 1200 });
+  app = await startActkitApp({ taskMs: 800 });
 });
 afterAll(() => app.close());
 afterEach(cleanup);
@@ -98,7 +98,7 @@ it('shares one polling loop too, and stops it at the terminal state', async () =
     { timeout: 10_000 },
   );
   const polls = app.count('GET /tasks/:handle');
-  // One loop: 1.2 s of task at 150 ms growing by 1.5x is about six polls, not twice that.
+  // One loop: 0.8 s of task at 150 ms growing by 1.5x is about five polls, not twice that.
   expect(polls).toBeGreaterThan(1);
   expect(polls).toBeLessThanOrEqual(8);
   await new Promise((resolve) => setTimeout(resolve, 600));
