@@ -4,7 +4,7 @@ import type { NestExpressRequest } from './nest-express-request.js';
 /**
  * The handler's view of a request to the controller's `*path` route. The path is the wildcard's part, i.e.
  * relative to the route prefix (and any global prefix). When no body parser consumed the body (see
- * `skipActkitRoutes`) the request stream itself is the body, so the handler enforces the content type (415)
+ * `jsonBodiesOutside`) the request stream itself is the body, so the handler enforces the content type (415)
  * and the size limit (413) while reading; otherwise the parsed body is passed on.
  */
 export function toActkitRequest(
