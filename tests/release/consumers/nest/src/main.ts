@@ -1,12 +1,14 @@
-// A Nest 12 app using @actkit/nestjs the documented way: ActkitModule.forRoot with a built client and a
-// routePrefix (so it serves the browser contract), and @InjectActkit() in an app controller. Compiled by tsc
-// (decorators), run by Node. Prints "listening on http://127.0.0.1:PORT" once it accepts connections.
+// A Nest 12 app using @actkit/nestjs as its README shows: ActkitModule.forRootAsync with a routePrefix (so it
+// serves the browser contract), Nest's JSON parser kept off those routes with jsonBodiesOutside, and the
+// client injected into the app's own controller with @InjectActkit(). Compiled by tsc (decorators), run by
+// Node. Prints "listening on http://127.0.0.1:PORT" once it accepts connections.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { type ActkitClient, createActkitClient } from '@actkit/core';
-import { ActkitModule, InjectActkit } from '@actkit/nestjs';
+import type { ActkitClient } from '@actkit/core';
+import { ActkitModule, InjectActkit, jsonBodiesOutside } from '@actkit/nestjs';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 
 @Controller('health')
 class HealthController {
@@ -19,26 +21,31 @@ class HealthController {
 }
 
 /** A real app reads its session; here the caller names itself in a header. */
-const userFromHeader = (req: unknown): string | null => {
+const userFromHeader = (req: unknown): string | undefined => {
   const user = (req as { headers: Record<string, string | string[] | undefined> }).headers['x-user'];
-  return typeof user === 'string' ? user : null;
+  return typeof user === 'string' ? user : undefined;
 };
 
 @Module({
   imports: [
-    ActkitModule.forRoot({
-      client: createActkitClient({ apiKey: 'sk-consumer-test', baseUrl: process.env.ACTKIT_BASE_URL }),
-      authorize: userFromHeader,
-      secret: 'consumer-test-secret-of-32-bytes!',
-      pollIntervalMs: 100,
+    ActkitModule.forRootAsync({
       routePrefix: 'api/actkit',
+      useFactory: () => ({
+        apiKey: 'sk-consumer-test',
+        baseUrl: process.env.ACTKIT_BASE_URL,
+        authorize: userFromHeader,
+        secret: 'consumer-test-secret-of-32-bytes!',
+        pollIntervalMs: 100,
+      }),
     }),
   ],
   controllers: [HealthController],
 })
 class AppModule {}
 
-const app = await NestFactory.create(AppModule, { logger: ['error'] });
+const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] });
+app.useBodyParser('json', { type: jsonBodiesOutside('/api/actkit') });
+app.enableShutdownHooks();
 await app.listen(0, '127.0.0.1');
 const address = app.getHttpServer().address() as AddressInfo;
 console.log(`listening on http://127.0.0.1:${address.port}`);
