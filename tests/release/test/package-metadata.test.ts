@@ -72,6 +72,16 @@ describe.each(packages.map((p) => [p.name, p] as const))('%s', (name, pkg) => {
     expect(targets.filter((target) => !files.includes(target))).toEqual([]);
   });
 
+  it('ships a README with an install line, an example and an options table', async () => {
+    expect(files).toContain('README.md');
+    const readme = await readFromTarball(packed(name).tarball, 'README.md');
+    expect(readme).toMatch(
+      new RegExp(`(npm|pnpm|yarn) (i|install|add)\\b[^\\n]*${name.replace('/', '\\/')}`),
+    );
+    expect(readme).toMatch(/```(ts|tsx|js)\n/);
+    expect(readme).toMatch(/^\|.*\|\n\|[\s:|-]+\|$/m);
+  });
+
   it('declares sideEffects', () => {
     expect(manifest.sideEffects).toBeDefined();
   });
