@@ -1,13 +1,24 @@
 // A throwaway copy of the workspace's skeleton (root and package manifests, the lockfile, the changesets
 // config) outside the checkout, so versioning can be tried for real without touching the repository.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { workspaceRoot } from './workspace.ts';
 
 const rootFiles = ['package.json', 'pnpm-workspace.yaml', 'pnpm-lock.yaml', '.npmrc'];
-const memberParents = ['packages', 'apps', 'tests'];
 const memberFiles = ['package.json', 'README.md'];
+
+/** Member folders from pnpm-workspace.yaml: `dir/*` entries expand to their subfolders, others are folders. */
+function workspaceMembers(): string[] {
+  const yaml = readFileSync(path.join(workspaceRoot, 'pnpm-workspace.yaml'), 'utf8');
+  const block = /^packages:\n((?:\s+-.*\n?)+)/m.exec(yaml)?.[1] ?? '';
+  return [...block.matchAll(/^\s+-\s+['"]?([^'"\s]+)['"]?/gm)].flatMap(([, pattern]) => {
+    if (!pattern!.endsWith('/*')) return [pattern!];
+    const parent = pattern!.slice(0, -2);
+    const parentDir = path.join(workspaceRoot, parent);
+    return existsSync(parentDir) ? readdirSync(parentDir).map((entry) => path.join(parent, entry)) : [];
+  });
+}
 
 export interface WorkspaceCopyOptions {
   /** Copy the repository's pending .changeset/*.md too (default: only config.json). */
@@ -23,11 +34,8 @@ export function copyWorkspace(options: WorkspaceCopyOptions = {}): string {
     cpSync(from, path.join(dir, relative));
   };
   for (const file of rootFiles) copy(file);
-  for (const parent of memberParents) {
-    if (!existsSync(path.join(workspaceRoot, parent))) continue;
-    for (const member of readdirSync(path.join(workspaceRoot, parent))) {
-      for (const file of memberFiles) copy(path.join(parent, member, file));
-    }
+  for (const member of workspaceMembers()) {
+    for (const file of memberFiles) copy(path.join(member, file));
   }
   copy('.changeset/config.json');
   if (options.withChangesets) {
