@@ -1,4 +1,4 @@
-import { isActkitError, problemFromError, problemResponse } from '@actkit/core/server';
+import { isActkitError, problemFromError, problemResponse, writeNodeResponse } from '@actkit/core/server';
 import type { ErrorRequestHandler } from 'express';
 
 /** body-parser's errors (express.json() in front of the router) carry a `type` and a 4xx status. */
@@ -25,6 +25,6 @@ export function actkitErrorHandler(): ErrorRequestHandler {
             parserStatus,
             parserStatus === 413 ? 'The body is too large.' : 'The body could not be read.',
           );
-    res.writeHead(problem.status, problem.headers).end(JSON.stringify(problem.json));
+    void writeNodeResponse(res, problem);
   };
 }

@@ -1,6 +1,5 @@
-import { type ActkitHandlerOptions, createActkitHandler } from '@actkit/core/server';
+import { type ActkitHandlerOptions, createActkitHandler, writeNodeResponse } from '@actkit/core/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { sendActkitResponse } from './send-actkit-response.js';
 import { toActkitRequest } from './to-actkit-request.js';
 
 /** Options of `createActkitRouter`: the handler's options (client, authorize, secret, limits, store, …). */
@@ -26,7 +25,7 @@ export function createActkitRouter(options: ActkitRouterOptions): ActkitRouter {
     res.on('close', () => disconnected.abort());
     handler
       .handle(toActkitRequest(req, disconnected.signal))
-      .then((response) => sendActkitResponse(res, response))
+      .then((response) => writeNodeResponse(res, response))
       .catch(next);
   };
   return Object.assign(router, { close: () => handler.close() });

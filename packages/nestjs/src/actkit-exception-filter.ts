@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { isActkitError, problemFromError } from '@actkit/core/server';
+import { isActkitError, problemFromError, writeNodeResponse } from '@actkit/core/server';
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 
@@ -23,6 +23,6 @@ export class ActkitExceptionFilter extends BaseExceptionFilter {
       return;
     }
     const problem = problemFromError(exception);
-    res.writeHead(problem.status, problem.headers).end(JSON.stringify(problem.json));
+    void writeNodeResponse(res, problem);
   }
 }

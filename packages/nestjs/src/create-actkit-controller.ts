@@ -1,8 +1,7 @@
 import type { ServerResponse } from 'node:http';
-import type { ActkitHandler } from '@actkit/core/server';
+import { type ActkitHandler, writeNodeResponse } from '@actkit/core/server';
 import { All, Controller, Inject, Next, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
 import type { NestExpressRequest } from './nest-express-request.js';
-import { sendActkitResponse } from './send-actkit-response.js';
 import { toActkitRequest } from './to-actkit-request.js';
 import { ACTKIT_HANDLER } from './tokens.js';
 
@@ -34,7 +33,7 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
       res.on('close', () => disconnected.abort());
       this.handler
         .handle(request)
-        .then((response) => sendActkitResponse(res, response))
+        .then((response) => writeNodeResponse(res, response))
         .catch(next);
     }
 

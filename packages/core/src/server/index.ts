@@ -30,3 +30,5 @@ export type {
   Problem,
 } from './types.js';
 export { isEventStream } from './types.js';
+export type { NodeResponseLike } from './write-node-response.js';
+export { writeNodeResponse } from './write-node-response.js';
