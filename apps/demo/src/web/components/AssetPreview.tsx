@@ -1,13 +1,26 @@
-// A thumbnail of an input asset, so the sample (or your own URL) is visibly what will be sent.
+// A thumbnail of an input asset, so the sample (or your own URL) is visibly what will be sent. A URL the
+// browser cannot load (offline, a placeholder host) shows nothing rather than a broken-image icon.
+import { useState } from 'react';
 import type { CharacterType } from '../lib/spec-options.js';
 
 const previewable = (uri: string) => uri.startsWith('data:') || uri.startsWith('https://');
 
 export function AssetPreview({ type, uri, label }: { type: CharacterType; uri: string; label: string }) {
-  if (!previewable(uri)) return null;
+  const [failedUri, setFailedUri] = useState<string>();
+  if (!previewable(uri) || failedUri === uri) return null;
+  const onError = () => setFailedUri(uri);
   return type === 'image' ? (
-    <img className="preview" src={uri} alt={label} />
+    <img className="preview" src={uri} alt={label} onError={onError} />
   ) : (
-    <video className="preview" src={uri} aria-label={label} muted playsInline loop autoPlay />
+    <video
+      className="preview"
+      src={uri}
+      aria-label={label}
+      muted
+      playsInline
+      loop
+      autoPlay
+      onError={onError}
+    />
   );
 }

@@ -32,11 +32,13 @@ export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
   }
   const { status, progress, task, output, error } = state;
   const percent = Math.round(progress * 100);
+  const ended = status === 'FAILED' || status === 'CANCELLED';
   return (
     <section className="card panel" aria-label="Task" data-status={status}>
       <div className="progress">
         <label htmlFor="task-progress">
-          {statusWords[status]} · {percent}%
+          {/* A failed task's progress says nothing useful: the words below do. */}
+          {ended ? statusWords[status] : `${statusWords[status]} · ${percent}%`}
         </label>
         <progress id="task-progress" max={1} value={progress} aria-valuetext={`${percent}%`} />
       </div>
@@ -48,7 +50,7 @@ export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
         </p>
       )}
       {status === 'SUCCEEDED' && output?.[0] && <OutputVideo src={output[0]} />}
-      {(status === 'FAILED' || status === 'CANCELLED') && task && <FailureMessage task={task} />}
+      {ended && task && <FailureMessage task={task} />}
       <p className="hint">
         Reload the page at any time: the task is in the URL (<code>?task=…</code>) and the page picks it up
         again.{' '}
