@@ -30,6 +30,10 @@ const notes = [
   'fan-out: real SSE clients, joining over 2 s, read each stream to its end through the Express adapter.',
   'adapter throughput: autocannon in this process; the servers in one child process; the emulator (upstream) in another. The "read cache" row is a proposal, not shipped code (src/read-cache.ts).',
   'memory: "watched" = an active `client.tasks.watch` loop per task, after its first GET, sleeping until its next one; RSS read after full GCs.',
+  // What limits the misses (found with CPU profiles and heap measurements while writing this bench).
+  'limits, request overhead vs fetch: a loopback round trip is ~0.2-0.4 ms, so ~0.1 ms of our own CPU per call shows as 1.4-1.6x. It is openapi-fetch building the request (path serializer, header merging), the AbortSignal given to fetch for timeouts and abort, task normalisation and, on creates, input validation. Core changes made for this bench cut it from 2.0-2.5x; against the real provider (50-300 ms a call) it is under 0.2%.',
+  'limits, adapter throughput: the handler reads the task upstream on every GET /tasks/{handle}, a full round trip the bare handler never makes. A 1 s single-flight read cache (the proposal row) gets to ~0.45-0.57x; most of the rest is opening the AES-GCM handle (Web Crypto) on each request.',
+  "limits, memory per watched task: each `tasks.watch` loop holds an async generator, a 30-minute deadline timer and AbortController, a combined signal listening to the caller's, a sleep timer, and the last task with its raw body (~0.7 KB): ~5.3 KB of JS heap per loop, and RSS grows more (heap pages kept after the polls' garbage). 2 KB per task needs one shared scheduler for many tasks, not a loop per task.",
 ];
 
 const started = performance.now();
