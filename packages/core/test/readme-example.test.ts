@@ -11,10 +11,16 @@ import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { emulator } from './helpers.js';
 
-const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
-const quickStart = /## Quick start[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+const codeAfter = (file: string, heading: string) => {
+  const readme = readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8');
+  return new RegExp(`## ${heading}[\\s\\S]*?\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readme)?.[1] ?? '';
+};
+const examples = [
+  { readme: "this package's README", quickStart: codeAfter('../README.md', 'Quick start') },
+  { readme: "the repository's README", quickStart: codeAfter('../../../README.md', 'Use the client') },
+];
 
-describe('README quick start', () => {
+describe.each(examples)('the quick start in $readme', ({ quickStart }) => {
   it('runs as written against the emulator', async () => {
     expect(quickStart).toContain('createActkitClient');
     const emu = await emulator({ taskMs: 500 });
