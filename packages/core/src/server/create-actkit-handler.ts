@@ -1,17 +1,24 @@
 // The framework-free handler: authorize → route → (validate → limits → create) | (open handle → read or
-// stream). Adapters only translate requests and responses; see types.ts and README.md.
+// stream). Adapters only translate requests and responses; see types.ts and README.md. Reads are cheap on
+// purpose: opened handles and recent task states are cached, the owner is checked on every request.
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
 import { isTerminal, type Task } from '../task.js';
-import { toBrowserTask } from './browser-task.js';
+import type { toBrowserTask } from './browser-task.js';
 import { browserTaskStream } from './browser-task-stream.js';
 import { resolveHandleSecret } from './handle-secret.js';
 import { createMemoryStore } from './memory-store.js';
+import { createMemoryTaskStateStore, defaultMaxCachedTasks } from './memory-task-state-store.js';
+import { createOpenedHandleCache } from './opened-handle-cache.js';
 import { createOwnerLimits } from './owner-limits.js';
 import { notFoundProblem, problemResponse, problemTypes, validationProblem } from './problem.js';
 import { problemFromError } from './problem-from-error.js';
 import { readJsonBody } from './read-json-body.js';
 import { isContractPath, matchRoute } from './route.js';
+import { createShutdown } from './shutdown.js';
+import type { TaskPoller } from './store.js';
 import { createTaskHandleCodec } from './task-handle.js';
+import { createTaskReadCache, defaultMaxStaleMs } from './task-read-cache.js';
+import { createTaskResponseBodies } from './task-response-body.js';
 import type {
   ActkitHandler,
   ActkitHandlerOptions,
@@ -24,9 +31,11 @@ import { validateBrowserInput } from './validate-browser-input.js';
 const defaultMaxBodyBytes = 1_048_576;
 const defaultHeartbeatMs = 15_000;
 
+const taskHeaders = () => ({ 'content-type': 'application/json', 'cache-control': 'no-store' });
+
 const taskResponse = (status: number, task: ReturnType<typeof toBrowserTask>): ActkitJsonResponse => ({
   status,
-  headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+  headers: taskHeaders(),
   json: { task },
 });
 
@@ -36,17 +45,41 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   if (typeof options.authorize !== 'function')
     throw new TypeError('createActkitHandler: `authorize` is required');
   const { client, authorize } = options;
+  const maxCachedTasks = options.maxCachedTasks ?? defaultMaxCachedTasks;
   const codec = createTaskHandleCodec(resolveHandleSecret(options.secret));
-  const store = options.store ?? createMemoryStore();
+  // The contract's handle pattern (generated) first: anything else cannot be a handle we issued.
+  const openHandle = createOpenedHandleCache(
+    async (handle, owner) => (zHandle.safeParse(handle).success ? codec.open(handle, owner) : undefined),
+    maxCachedTasks,
+  );
+  const store = options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks });
   const limits = createOwnerLimits(options.limits, store.counters, client);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
-  const closing = new AbortController();
+  const shutdown = createShutdown();
   const reportError = (error: unknown) => {
     try {
       options.onError?.(error);
     } catch {
       // A failing reporter must not turn a problem response into a crash.
+    }
+  };
+  const reads = createTaskReadCache({
+    states: store.tasks ?? createMemoryTaskStateStore({ maxEntries: maxCachedTasks }),
+    retrieve: (taskId) => client.tasks.retrieve(taskId),
+    maxStaleMs: options.maxStaleMs ?? defaultMaxStaleMs,
+    onError: reportError,
+  });
+  const responseBody = createTaskResponseBodies();
+  const { pollIntervalMs } = options;
+  /** The shared SSE loop of one task; every state it reads also serves GETs meanwhile. */
+  const poll: TaskPoller = async function* (taskId, signal) {
+    for await (const task of client.tasks.watch(
+      taskId,
+      pollIntervalMs === undefined ? { signal } : { signal, pollIntervalMs },
+    )) {
+      await reads.remember(taskId, task);
+      yield task;
     }
   };
 
@@ -76,10 +109,11 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     return taskResponse(202, { handle, status: 'PENDING', progress: 0, createdAt: now });
   };
 
-  const read = async (request: ActkitRequest, owner: string, handle: string, taskId: string) => {
-    const task = await client.tasks.retrieve(taskId, { signal: request.signal });
+  const read = async (owner: string, handle: string, taskId: string): Promise<ActkitJsonResponse> => {
+    const task = await reads.read(taskId);
     await observed(owner, taskId, task);
-    return taskResponse(200, toBrowserTask(task, handle));
+    const { json, body } = responseBody(task, handle);
+    return { status: 200, headers: taskHeaders(), json, body };
   };
 
   const stream = (request: ActkitRequest, owner: string, handle: string, taskId: string): ActkitResponse => ({
@@ -92,12 +126,12 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     },
     events: browserTaskStream({
       watchers: store.watchers,
-      client,
+      poll,
       taskId,
       handle,
       heartbeatMs,
-      pollIntervalMs: options.pollIntervalMs,
-      signals: request.signal ? [request.signal, closing.signal] : [closing.signal],
+      signal: request.signal,
+      shutdown,
       onTask: (task) => observed(owner, taskId, task),
       onError: reportError,
     }),
@@ -132,12 +166,10 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     const owner = await identify(request);
     if (typeof owner !== 'string') return owner;
     if (match.operation === 'startCharacterPerformance') return start(request, owner);
-    // The contract's handle pattern (generated): anything else cannot be a handle we issued.
-    const taskId = zHandle.safeParse(match.handle).success
-      ? await codec.open(match.handle, owner)
-      : undefined;
+    // Forged, altered, another owner's or a raw provider id: undefined, so 404, on every request.
+    const taskId = await openHandle(match.handle, owner);
     if (taskId === undefined) return notFoundProblem();
-    if (match.operation === 'getTask') return read(request, owner, match.handle, taskId);
+    if (match.operation === 'getTask') return read(owner, match.handle, taskId);
     return stream(request, owner, match.handle, taskId);
   };
 
@@ -153,7 +185,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
       }
     },
     async close() {
-      closing.abort();
+      shutdown.close();
       store.watchers.close();
     },
   };

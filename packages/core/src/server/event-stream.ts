@@ -2,6 +2,7 @@
 // (the first at once when the task's state is known), `: heartbeat` comments while idle, and the end at a
 // terminal state, on an upstream error, when the client leaves (signal) or when the handler closes.
 import { isTerminal } from '../task.js';
+import type { Shutdown } from './shutdown.js';
 import type { TaskWatchEvent } from './store.js';
 
 export interface EventStreamOptions {
@@ -10,8 +11,10 @@ export interface EventStreamOptions {
   /** Renders a state for the browser (the `data:` JSON), or undefined to end the stream. */
   render(event: TaskWatchEvent): Promise<string>;
   heartbeatMs: number;
-  /** Client disconnect and handler shutdown. */
-  signals: AbortSignal[];
+  /** Client disconnect. */
+  signal: AbortSignal | undefined;
+  /** Handler shutdown: a listener set, not a signal, so many streams raise no MaxListenersExceededWarning. */
+  shutdown: Pick<Shutdown, 'closed' | 'onClose'>;
 }
 
 const dataEvent = (json: string) => `data: ${json}\n\n`;
@@ -32,8 +35,10 @@ export function taskEventStream(options: EventStreamOptions): AsyncIterable<stri
         stopped = true;
         notify();
       };
-      if (options.signals.some((signal) => signal.aborted)) return;
-      for (const signal of options.signals) signal.addEventListener('abort', stop, { once: true });
+      const { signal, shutdown } = options;
+      if (signal?.aborted || shutdown.closed) return;
+      signal?.addEventListener('abort', stop, { once: true });
+      const leaveShutdown = shutdown.onClose(stop);
       const leave = options.subscribe((event) => {
         queue.push(event);
         notify();
@@ -73,7 +78,8 @@ export function taskEventStream(options: EventStreamOptions): AsyncIterable<stri
       } finally {
         clearInterval(heartbeat);
         leave();
-        for (const signal of options.signals) signal.removeEventListener('abort', stop);
+        signal?.removeEventListener('abort', stop);
+        leaveShutdown();
       }
     },
   };

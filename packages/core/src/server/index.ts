@@ -2,15 +2,21 @@
 // The request/response interface is in types.ts and README.md.
 export { createActkitHandler } from './create-actkit-handler.js';
 export { createMemoryCounterStore } from './memory-counter-store.js';
-export { createMemoryStore } from './memory-store.js';
+export { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
+export {
+  createMemoryTaskStateStore,
+  type MemoryTaskStateStoreOptions,
+} from './memory-task-state-store.js';
 export { createMemoryWatcherRegistry } from './memory-watcher-registry.js';
 export { problemResponse, problemTypes } from './problem.js';
 export { isActkitError, problemFromError } from './problem-from-error.js';
 export type {
   ActkitCounterStore,
   ActkitStore,
+  ActkitTaskStateStore,
   ActkitWatcherRegistry,
   TaskPoller,
+  TaskStateEntry,
   TaskWatchEvent,
 } from './store.js';
 export type {

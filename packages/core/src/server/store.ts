@@ -1,7 +1,8 @@
-// Where the handler keeps state that must outlive one request: the per-owner limit counters and the
-// registry of upstream watch loops. The default keeps both in this process; a shared implementation (Redis,
-// a database) can replace `counters` so limits hold across instances, and `watchers` so one instance polls a
-// task and publishes to the others.
+// Where the handler keeps state that must outlive one request: the per-owner limit counters, the registry
+// of upstream watch loops and the recent task states behind GET /tasks/{handle}. The default keeps all three
+// in this process; a shared implementation (Redis, a database) can replace `counters` so limits hold across
+// instances, `watchers` so one instance polls a task and publishes to the others, and `tasks` so instances
+// share what they read.
 import type { Task } from '../task.js';
 
 /** Limit counters. Every method may be async so a networked store fits. */
@@ -38,7 +39,32 @@ export interface ActkitWatcherRegistry {
   close(): void;
 }
 
+/** A task state as read from the provider, and when (epoch ms). */
+export interface TaskStateEntry {
+  task: Task;
+  readAt: number;
+}
+
+/**
+ * Recent task states by provider task id: what lets GET /tasks/{handle} answer without an upstream read.
+ * The handler decides freshness from `readAt` and its `maxStaleMs`; the store only keeps entries. It holds
+ * provider ids and states, never owners: the handler checks the handle's owner on every request.
+ */
+export interface ActkitTaskStateStore {
+  /** The entry for `taskId`, or undefined (never stored, evicted or expired). */
+  get(taskId: string): Promise<TaskStateEntry | undefined>;
+  /**
+   * Stores the latest state. `ttlMs` undefined: a terminal state, which never changes (keep it while there
+   * is room); otherwise the entry is useless after `ttlMs` and may be dropped then.
+   */
+  set(taskId: string, entry: TaskStateEntry, ttlMs?: number): Promise<void>;
+  /** How many entries are kept (for tests and metrics). */
+  size?(): number;
+}
+
 export interface ActkitStore {
   counters: ActkitCounterStore;
   watchers: ActkitWatcherRegistry;
+  /** Recent task states; when absent the handler keeps them in memory (`maxCachedTasks`). */
+  tasks?: ActkitTaskStateStore;
 }

@@ -56,8 +56,10 @@ export interface ActkitJsonResponse {
   status: number;
   /** Always carries `content-type` (application/json or application/problem+json); `retry-after` on 429/503. */
   headers: ActkitResponseHeaders;
-  /** Serialise with `JSON.stringify`. */
+  /** Serialise with `JSON.stringify`, or send `body` when present. Read-only: it may be shared. */
   json: unknown;
+  /** `json` already serialised (the handler keeps it per task state): send it as is when present. */
+  body?: string;
 }
 
 /** A Server-Sent Events answer (status 200). */
@@ -122,7 +124,7 @@ export interface ActkitHandlerOptions {
    */
   secret?: string | Uint8Array;
   limits?: ActkitLimits;
-  /** Limit counters and the watcher registry; default in-memory (one process). */
+  /** Limit counters, the watcher registry and recent task states; default in-memory (one process). */
   store?: ActkitStore;
   /** Largest raw body accepted; default 1 MiB (1_048_576). Larger → 413. */
   maxBodyBytes?: number;
@@ -133,6 +135,18 @@ export interface ActkitHandlerOptions {
   pollIntervalMs?: number;
   /** Interval of `: heartbeat` comments on idle event streams; default 15_000 ms. */
   heartbeatMs?: number;
+  /**
+   * How old a task state GET /tasks/{handle} may answer, in ms; default 1000. States come from one
+   * upstream read shared by concurrent GETs, or from the SSE loop's polls; Runway updates a task about every
+   * 5 s, so a browser misses nothing. Terminal states never change and are kept whenever they were read.
+   * 0: every GET of an unfinished task reads upstream (concurrent ones still share one read).
+   */
+  maxStaleMs?: number;
+  /**
+   * Bound of the handler's in-memory caches, each an LRU: recent task states (when `store` has no `tasks`
+   * of its own) and opened handles (skipping the AES-GCM decrypt on repeated reads). Default 10_000.
+   */
+  maxCachedTasks?: number;
   /** Called with unexpected errors (a throwing `authorize`, a bug); the client only sees a generic 500. */
   onError?: (error: unknown) => void;
 }

@@ -22,7 +22,7 @@ export interface NodeResponseLike {
 export async function writeNodeResponse(res: NodeResponseLike, response: ActkitResponse): Promise<void> {
   if (!isEventStream(response)) {
     res.writeHead(response.status, response.headers);
-    res.end(JSON.stringify(response.json));
+    res.end(response.body ?? JSON.stringify(response.json));
     return;
   }
   res.writeHead(response.status, response.headers);

@@ -1,0 +1,40 @@
+// A bounded map that forgets the least recently used entry when full: what keeps the handler's caches
+// (task states, opened handles) at a fixed size however many tasks and handles it sees. A Map keeps
+// insertion order, so moving an entry to the end on use makes its first key the least recently used.
+
+export interface Lru<K, V> {
+  /** The value for `key` (and marks it used), or undefined. */
+  get(key: K): V | undefined;
+  /** Stores `value`; evicts the least recently used entry when that makes more than `maxEntries`. */
+  set(key: K, value: V): void;
+  delete(key: K): void;
+  readonly size: number;
+}
+
+export function createLru<K, V>(maxEntries: number): Lru<K, V> {
+  if (!Number.isInteger(maxEntries) || maxEntries < 0) {
+    throw new RangeError(`maxEntries must be a whole number ≥ 0, got ${maxEntries}`);
+  }
+  const entries = new Map<K, V>();
+  return {
+    get(key) {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key, value) {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as K);
+    },
+    delete(key) {
+      entries.delete(key);
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}

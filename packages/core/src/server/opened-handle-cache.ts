@@ -1,0 +1,19 @@
+// Handles this handler has already opened, so a page reading its task again skips the AES-GCM decrypt.
+// It weakens nothing: only handles that opened (authentic, sealed with this handler's secret, for that
+// owner) are kept, failures always go through the decrypt again, and a kept handle answers only for the
+// owner it opened for: the same answer the decrypt would give, as the owner is part of the sealed data.
+import { createLru } from './lru.js';
+
+export type OpenHandle = (handle: string, owner: string) => Promise<string | undefined>;
+
+/** `open` with a bounded memory of its successes (LRU, `maxEntries`). */
+export function createOpenedHandleCache(open: OpenHandle, maxEntries: number): OpenHandle {
+  const opened = createLru<string, { taskId: string; owner: string }>(maxEntries);
+  return async (handle, owner) => {
+    const known = opened.get(handle);
+    if (known !== undefined) return known.owner === owner ? known.taskId : undefined;
+    const taskId = await open(handle, owner);
+    if (taskId !== undefined) opened.set(handle, { taskId, owner });
+    return taskId;
+  };
+}

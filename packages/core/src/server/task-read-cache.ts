@@ -1,0 +1,68 @@
+// What GET /tasks/{handle} reads: the task's state from the store when it is fresh enough, else ONE
+// upstream read shared by every request that wants it meanwhile (single flight). Runway updates a task
+// about every 5 s, so a state up to `maxStaleMs` (default 1 s) old shows the browser nothing new late,
+// while a page polling fast, or many tabs, no longer cost an upstream round trip each.
+import { isTerminal, type Task } from '../task.js';
+import type { ActkitTaskStateStore } from './store.js';
+
+export const defaultMaxStaleMs = 1000;
+
+export interface TaskReadCacheOptions {
+  states: ActkitTaskStateStore;
+  /** The upstream read (client.tasks.retrieve). */
+  retrieve(taskId: string): Promise<Task>;
+  /** Oldest non-terminal state answered; 0 reads upstream every time (concurrent reads still share one). */
+  maxStaleMs: number;
+  /** A failing store write: reported, while the read it came with still answers. */
+  onError(error: unknown): void;
+  now?: () => number;
+}
+
+export interface TaskReadCache {
+  /** A state of the task read at most `maxStaleMs` ago, or its terminal state whenever that was read. */
+  read(taskId: string): Promise<Task>;
+  /** Records a state read elsewhere (the SSE loop's polls), so GETs meanwhile need no read of their own. */
+  remember(taskId: string, task: Task): Promise<void>;
+}
+
+export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCache {
+  const { states, retrieve, maxStaleMs, onError } = options;
+  if (!(maxStaleMs >= 0)) throw new RangeError(`maxStaleMs must be a number ≥ 0, got ${maxStaleMs}`);
+  const now = options.now ?? Date.now;
+  const inFlight = new Map<string, Promise<Task>>();
+
+  const remember = async (taskId: string, task: Task) => {
+    const terminal = isTerminal(task);
+    if (!terminal && maxStaleMs <= 0) return;
+    try {
+      await states.set(taskId, { task, readAt: now() }, terminal ? undefined : maxStaleMs);
+    } catch (error) {
+      onError(error);
+    }
+  };
+
+  // No request's signal goes to the shared read: one caller leaving must not fail the others waiting on
+  // it. The client's own timeout bounds it, and a state read for a caller who left still fills the cache.
+  const readUpstream = (taskId: string) => {
+    const reading = retrieve(taskId).then(async (task) => {
+      await remember(taskId, task);
+      return task;
+    });
+    inFlight.set(taskId, reading);
+    // Errors are never kept: the next read after a failure asks upstream again.
+    const forget = () => {
+      if (inFlight.get(taskId) === reading) inFlight.delete(taskId);
+    };
+    reading.then(forget, forget);
+    return reading;
+  };
+
+  return {
+    async read(taskId) {
+      const known = await states.get(taskId);
+      if (known && (isTerminal(known.task) || now() - known.readAt <= maxStaleMs)) return known.task;
+      return inFlight.get(taskId) ?? readUpstream(taskId);
+    },
+    remember,
+  };
+}
