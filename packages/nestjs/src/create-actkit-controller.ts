@@ -29,8 +29,11 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
         next();
         return;
       }
-      // `close` on the response fires when it finished or the client went away; either way we are done.
-      res.on('close', () => disconnected.abort());
+      // `close` fires when the response finished or the client went away: only the latter needs the abort
+      // (it ends an event stream). Skipping it after a finished answer saves an AbortError per request.
+      res.on('close', () => {
+        if (!res.writableFinished) disconnected.abort();
+      });
       this.handler
         .handle(request)
         .then((response) => writeNodeResponse(res, response))
