@@ -1,4 +1,9 @@
-import { type ActkitHandlerOptions, createActkitHandler, writeNodeResponse } from '@actkit/core/server';
+import {
+  type ActkitHandlerOptions,
+  clientGoneSignal,
+  createActkitHandler,
+  writeNodeResponse,
+} from '@actkit/core/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { toActkitRequest } from './to-actkit-request.js';
 
@@ -20,14 +25,8 @@ export function createActkitRouter(options: ActkitRouterOptions): ActkitRouter {
   const handler = createActkitHandler(options);
   const router = (req: Request, res: Response, next: NextFunction) => {
     if (!handler.owns(req.path)) return next();
-    const disconnected = new AbortController();
-    // `close` fires when the response finished or the client went away: only the latter needs the abort
-    // (it ends an event stream). Skipping it after a finished answer saves an AbortError per request.
-    res.on('close', () => {
-      if (!res.writableFinished) disconnected.abort();
-    });
     handler
-      .handle(toActkitRequest(req, disconnected.signal))
+      .handle(toActkitRequest(req, clientGoneSignal(res)))
       .then((response) => writeNodeResponse(res, response))
       .catch(next);
   };

@@ -6,13 +6,16 @@ import type { Request } from 'express';
  * body parser ran (`req.body` undefined) the request stream itself is the body, so the handler enforces
  * the size limit while reading; after `express.json()` the parsed body is passed on.
  */
-export function toActkitRequest(req: Request, signal: AbortSignal): ActkitRequest {
+export function toActkitRequest(req: Request, signal: () => AbortSignal): ActkitRequest {
   return {
     method: req.method,
     path: req.path,
     headers: req.headers,
     body: req.body !== undefined ? req.body : req,
     raw: req,
-    signal,
+    // Made on first use (see clientGoneSignal): a JSON read never needs one.
+    get signal() {
+      return signal();
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type ActkitHandler, writeNodeResponse } from '@actkit/core/server';
+import { type ActkitHandler, clientGoneSignal, writeNodeResponse } from '@actkit/core/server';
 import { All, Controller, Inject, Next, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
 import type { NestExpressRequest } from './nest-express-request.js';
 import { toActkitRequest } from './to-actkit-request.js';
@@ -23,17 +23,11 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
       @Res() res: ServerResponse,
       @Next() next: (error?: unknown) => void,
     ): void {
-      const disconnected = new AbortController();
-      const request = toActkitRequest(req, wildcard, disconnected.signal);
+      const request = toActkitRequest(req, wildcard, clientGoneSignal(res));
       if (!this.handler.owns(request.path)) {
         next();
         return;
       }
-      // `close` fires when the response finished or the client went away: only the latter needs the abort
-      // (it ends an event stream). Skipping it after a finished answer saves an AbortError per request.
-      res.on('close', () => {
-        if (!res.writableFinished) disconnected.abort();
-      });
       this.handler
         .handle(request)
         .then((response) => writeNodeResponse(res, response))

@@ -10,7 +10,7 @@ import type { NestExpressRequest } from './nest-express-request.js';
 export function toActkitRequest(
   req: NestExpressRequest,
   wildcard: string,
-  signal: AbortSignal,
+  signal: () => AbortSignal,
 ): ActkitRequest {
   const segments = req.params[wildcard] ?? [];
   return {
@@ -19,6 +19,9 @@ export function toActkitRequest(
     headers: req.headers,
     body: req.body !== undefined ? req.body : req,
     raw: req,
-    signal,
+    // Made on first use (see clientGoneSignal): a JSON read never needs one.
+    get signal() {
+      return signal();
+    },
   };
 }

@@ -1,5 +1,6 @@
 // @actkit/core/server: the framework-free handler that @actkit/express and @actkit/nestjs map onto.
 // The request/response interface is in types.ts and README.md.
+export { type ClosingResponseLike, clientGoneSignal } from './client-gone-signal.js';
 export { createActkitHandler } from './create-actkit-handler.js';
 export { createMemoryCounterStore } from './memory-counter-store.js';
 export { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';

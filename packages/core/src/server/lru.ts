@@ -1,6 +1,8 @@
 // A bounded map that forgets the least recently used entry when full: what keeps the handler's caches
 // (task states, opened handles) at a fixed size however many tasks and handles it sees. A Map keeps
 // insertion order, so moving an entry to the end on use makes its first key the least recently used.
+// An entry still in the newer half is not moved again: a hot key read thousands of times a second would
+// otherwise churn the Map (a delete and an insert per read) while being nowhere near eviction.
 
 export interface Lru<K, V> {
   /** The value for `key` (and marks it used), or undefined. */
@@ -15,19 +17,21 @@ export function createLru<K, V>(maxEntries: number): Lru<K, V> {
   if (!Number.isInteger(maxEntries) || maxEntries < 0) {
     throw new RangeError(`maxEntries must be a whole number ≥ 0, got ${maxEntries}`);
   }
-  const entries = new Map<K, V>();
+  const entries = new Map<K, { value: V; movedAt: number }>();
+  let moves = 0; // entries put at the end so far: at most `moves - movedAt` are newer than an entry
+  const putLast = (key: K, value: V) => {
+    entries.delete(key);
+    entries.set(key, { value, movedAt: ++moves });
+  };
   return {
     get(key) {
-      const value = entries.get(key);
-      if (value !== undefined) {
-        entries.delete(key);
-        entries.set(key, value);
-      }
-      return value;
+      const entry = entries.get(key);
+      if (entry === undefined) return undefined;
+      if (moves - entry.movedAt >= maxEntries / 2) putLast(key, entry.value);
+      return entry.value;
     },
     set(key, value) {
-      entries.delete(key);
-      entries.set(key, value);
+      putLast(key, value);
       if (entries.size > maxEntries) entries.delete(entries.keys().next().value as K);
     },
     delete(key) {

@@ -8,14 +8,21 @@ export type Route =
 
 const taskPath = /^\/tasks\/([^/]+)(\/events)?$/;
 
+/** The path without its query string and trailing slashes; allocates nothing for an already clean path. */
+function cleanPath(rawPath: string): string {
+  const query = rawPath.indexOf('?');
+  const path = query < 0 ? rawPath : rawPath.slice(0, query);
+  return path.endsWith('/') ? path.replace(/\/+$/, '') : path;
+}
+
 /** True when `path` is one of the contract's paths (whatever the method): an adapter passes others on. */
 export function isContractPath(rawPath: string): boolean {
-  const path = (rawPath.split('?')[0] ?? '').replace(/\/+$/, '');
+  const path = cleanPath(rawPath);
   return path === '/character-performances' || taskPath.test(path);
 }
 
 export function matchRoute(method: string, rawPath: string): Route {
-  const path = (rawPath.split('?')[0] ?? '').replace(/\/+$/, '') || '/';
+  const path = cleanPath(rawPath) || '/';
   const verb = method.toUpperCase();
   if (path === '/character-performances') {
     return verb === 'POST'
@@ -25,11 +32,15 @@ export function matchRoute(method: string, rawPath: string): Route {
   const match = taskPath.exec(path);
   if (!match) return { operation: 'notFound' };
   if (verb !== 'GET') return { operation: 'methodNotAllowed', allow: 'GET' };
-  let handle: string;
-  try {
-    handle = decodeURIComponent(match[1] ?? '');
-  } catch {
-    return { operation: 'notFound' };
+  const encoded = match[1] ?? '';
+  let handle = encoded;
+  // Our handles are URL-safe; only a foreign string needs decoding (and may fail to).
+  if (encoded.includes('%')) {
+    try {
+      handle = decodeURIComponent(encoded);
+    } catch {
+      return { operation: 'notFound' };
+    }
   }
   return match[2] ? { operation: 'streamTaskEvents', handle } : { operation: 'getTask', handle };
 }
