@@ -4,13 +4,15 @@
 const sensitiveHeader = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key)$/i;
 
 /** A plain copy of the headers with credentials replaced: Authorization → `Bearer ***`. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+export function redactHeaders(headers: Headers | Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  const add = (value: string, name: string) => {
     if (!sensitiveHeader.test(name)) out[name] = value;
     else if (/^bearer\s/i.test(value)) out[name] = 'Bearer ***';
     else out[name] = '***';
-  });
+  };
+  if (headers instanceof Headers) headers.forEach(add);
+  else for (const name of Object.keys(headers)) add(headers[name] as string, name);
   return out;
 }
 

@@ -3,7 +3,7 @@
 // makes a call robust: per-request timeouts, abort at once, retries by the retry policy with backoff, and
 // turning every non-success (HTTP error, redirect, HTML page, broken connection) into a typed ActkitError.
 // openapi-fetch only ever sees a successful JSON answer.
-import { raceAbort, sleep } from './abort.js';
+import { sleep } from './abort.js';
 import type { BackoffOptions } from './backoff.js';
 import { parseRetryAfter, retryDelay } from './backoff.js';
 import {
@@ -21,6 +21,7 @@ import type { OutgoingRequest } from './outgoing-request.js';
 import { redactHeaders, scrubSecret, scrubSecretDeep } from './redact.js';
 import type { AttemptFailure, RequestKind } from './retry-policy.js';
 import { decideRetry, notSentErrorCodes } from './retry-policy.js';
+import { attempt as sendAttempt } from './send-attempt.js';
 
 /** How the transport is set up (from the client options). */
 export interface TransportOptions {
@@ -50,12 +51,6 @@ export interface Transport {
   send(request: OutgoingRequest, options: SendOptions): Promise<Response>;
 }
 
-type AttemptResult =
-  | { type: 'response'; response: Response; text: string }
-  | { type: 'aborted' }
-  | { type: 'timeout' }
-  | { type: 'network'; error: unknown; errorCode: string | undefined };
-
 /** Finds a system error code (ECONNREFUSED, …) anywhere in an error's cause chain. */
 function systemErrorCode(error: unknown, depth = 0): string | undefined {
   if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
@@ -83,63 +78,40 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 /** Creates the transport. One per client. */
 export function createTransport(options: TransportOptions): Transport {
   const { apiKey, logger } = options;
-
-  async function attemptOnce(
-    url: string,
-    init: RequestInit,
-    timeoutMs: number,
-    callerSignal: AbortSignal | undefined,
-  ): Promise<AttemptResult> {
-    // One controller per attempt, aborted by the timer or the caller (AbortSignals are costly on Node 20).
-    const controller = new AbortController();
-    const { signal } = controller;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new DOMException('The request timed out', 'TimeoutError'));
-    }, timeoutMs);
-    const onCallerAbort = () => controller.abort(callerSignal?.reason);
-    if (callerSignal?.aborted) onCallerAbort();
-    else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-    try {
-      const response = await raceAbort(options.fetch(url, { ...init, signal }), signal);
-      const text = await raceAbort(response.text(), signal);
-      return { type: 'response', response, text };
-    } catch (error) {
-      if (callerSignal?.aborted) return { type: 'aborted' };
-      if (timedOut) return { type: 'timeout' };
-      return { type: 'network', error, errorCode: systemErrorCode(error) };
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener('abort', onCallerAbort);
-    }
-  }
+  const authorization = `Bearer ${apiKey}`;
 
   return {
     async send(request, call) {
       const { kind, what, signal } = call;
       const timeoutMs = call.timeoutMs ?? options.timeoutMs;
       const bodyText = request.body;
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `Bearer ${apiKey}`);
-      // The API never redirects; following one could replay a paid POST elsewhere or hide a wrong base URL.
-      const init: RequestInit = { method: request.method, headers, body: bodyText, redirect: 'manual' };
+      // openapi-fetch builds a fresh Headers per call (see outgoing-request.ts), so the key is set on it rather
+      // than on a copy; fetch takes a Headers as cheaply as a plain object.
+      const headers = request.headers;
+      headers.set('authorization', authorization);
       const url = request.url;
-      const sentAt = new Date().toISOString();
+      // Only errors need the time as text; a number is free.
+      const sentAt = Date.now();
 
       for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) {
           // Between attempts nothing is in flight, and a retried create was certainly not started.
           throw new ActkitAbortError(`${what} was aborted`, { cause: signal.reason });
         }
-        const started = Date.now();
-        log(logger, 'debug', `→ ${request.method} ${url}`, {
-          method: request.method,
-          url,
-          attempt,
-          headers: redactHeaders(headers),
-        });
-        const result = await attemptOnce(url, init, timeoutMs, signal);
+        const started = logger ? Date.now() : 0;
+        // Logging is guarded at each call site so that with no logger no message or redacted copy is built.
+        if (logger) {
+          log(logger, 'debug', `→ ${request.method} ${url}`, {
+            method: request.method,
+            url,
+            attempt,
+            headers: redactHeaders(headers),
+          });
+        }
+        // The API never redirects; following one could replay a paid POST elsewhere or hide a wrong base
+        // URL. A fresh init per attempt: `sendAttempt` puts that attempt's signal on it.
+        const init: RequestInit = { method: request.method, headers, body: bodyText, redirect: 'manual' };
+        const result = await sendAttempt(options.fetch, url, init, timeoutMs, signal);
 
         if (result.type === 'aborted') {
           throw new ActkitAbortError(
@@ -156,24 +128,24 @@ export function createTransport(options: TransportOptions): Transport {
 
         if (result.type === 'response') {
           const { response, text } = result;
+          if (logger) {
+            log(logger, 'debug', `← ${response.status} ${request.method} ${url}`, {
+              status: response.status,
+              ms: Date.now() - started,
+              requestId: requestIdOf(response.headers),
+            });
+          }
+          // The hot path: a 2xx JSON answer, parsed once here and handed to openapi-fetch as is.
+          const json = parseJson(text);
+          if (response.ok && json.ok) {
+            return new JsonAnswer(response.status, response.headers, text, json.value) as unknown as Response;
+          }
           answerHeaders = response.headers;
           const requestId = requestIdOf(response.headers);
-          log(logger, 'debug', `← ${response.status} ${request.method} ${url}`, {
-            status: response.status,
-            ms: Date.now() - started,
-            requestId,
-          });
           if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
             throw redirectError(what, response.status, response.headers);
           }
-          const json = parseJson(text);
           if (response.ok) {
-            if (json.ok) {
-              const clean = new Headers(response.headers);
-              clean.delete('content-encoding');
-              clean.delete('content-length');
-              return jsonAnswer(response.status, clean, text, json.value);
-            }
             const unexpected = new UnexpectedResponseError(
               `${what}: HTTP ${response.status} with ${describeNonJson(response.headers.get('content-type'), scrubSecret(text, apiKey))} instead of JSON; check baseUrl`,
               { status: response.status, requestId, body: scrubSecret(text.slice(0, 2048), apiKey) },
@@ -181,7 +153,12 @@ export function createTransport(options: TransportOptions): Transport {
             if (kind === 'create') {
               throw new TaskMayExistError(
                 `${unexpected.message}. The provider accepted the request, so the task may exist: check before creating again`,
-                { ...details(unexpected), cause: unexpected, input: parseBody(bodyText), sentAt },
+                {
+                  ...details(unexpected),
+                  cause: unexpected,
+                  input: parseBody(bodyText),
+                  sentAt: iso(sentAt),
+                },
               );
             }
             throw unexpected;
@@ -200,7 +177,7 @@ export function createTransport(options: TransportOptions): Transport {
           error = new RequestTimeoutError(`${what} timed out after ${timeoutMs} ms`);
           failure = { type: 'timeout' };
         } else {
-          const code = result.errorCode;
+          const code = systemErrorCode(result.error);
           error = new ConnectionError(
             `${what} failed: could not complete the connection to ${new URL(url).origin}${code ? ` (${code})` : ''}`,
             { code, cause: result.error },
@@ -215,7 +192,7 @@ export function createTransport(options: TransportOptions): Transport {
           });
           throw new TaskMayExistError(
             `${error.message}. The request reached the provider, so the task may have been created (and billed); it was not retried: check your tasks before creating again`,
-            { ...details(error), cause: error, input: parseBody(bodyText), sentAt },
+            { ...details(error), cause: error, input: parseBody(bodyText), sentAt: iso(sentAt) },
           );
         }
         if (decision === 'fail' || attempt >= options.maxRetries) {
@@ -238,16 +215,28 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-/** The successful answer handed to openapi-fetch (see `Transport.send`). */
-function jsonAnswer(status: number, headers: Headers, text: string, value: unknown): Response {
-  const answer = {
-    ok: true,
-    status,
-    headers,
-    text: async () => text,
-    json: async () => value,
-  };
-  return answer as unknown as Response;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/**
+ * The successful answer handed to openapi-fetch (see `Transport.send`): a class, so no closures per call.
+ * It keeps the real headers: openapi-fetch reads Content-Length, and when it is present calls `json()`,
+ * which returns the value parsed above (no second parse). A 2xx without Content-Length (chunked) goes
+ * through `text()` and openapi-fetch parses it again: correct, only slower, and never on loopback.
+ */
+class JsonAnswer {
+  readonly ok = true;
+  constructor(
+    readonly status: number,
+    readonly headers: Headers,
+    private readonly body: string,
+    private readonly value: unknown,
+  ) {}
+  async text(): Promise<string> {
+    return this.body;
+  }
+  async json(): Promise<unknown> {
+    return this.value;
+  }
 }
 
 function details(error: ActkitError) {
