@@ -1,6 +1,7 @@
 // Validation before a paid request is sent: fill the spec's defaults, reject unknown fields (a typo such as
 // `expresionIntensity` would otherwise be silently dropped and the default used), check the generated zod
 // schema, and apply core's asset-URI rules. Every problem is reported, not just the first.
+import * as z from 'zod';
 import { checkAssetUri } from './asset-uri.js';
 import type { CharacterPerformanceRequest } from './character-performance-input.js';
 import type { ValidationIssue } from './errors.js';
@@ -30,6 +31,14 @@ const characterSchemas = [zCharacterImage, zCharacterVideo];
 // Built once: deriving a zod schema per call (and compiling its fast path) was most of a create's CPU.
 const zRequestWithoutCharacter = zCharacterPerformanceRequest.omit({ character: true });
 const characterTypes = characterSchemas.map((schema) => schema.shape.type.value);
+// The fast path's schema: the generated request schema with `character` checked by the per-type schemas
+// through a discriminated union. The generated `character` is a union of `{ type: literal } & CharacterX`,
+// which accepts and returns exactly what CharacterX does (its `type` is that literal already), but zod
+// merges both sides of each intersection value by value: half of a valid create's validation CPU. Same
+// inputs accepted, same output (a test checks both against each other); only reached after core's checks.
+export const zCharacterPerformanceRequestFast = zCharacterPerformanceRequest.extend({
+  character: z.discriminatedUnion('type', [zCharacterImage, zCharacterVideo]),
+});
 const characterPropertiesByType: Record<string, readonly string[]> = {
   [zCharacterImage.shape.type.value]: characterImageProperties,
   [zCharacterVideo.shape.type.value]: characterVideoProperties,
@@ -45,15 +54,22 @@ function unknownKeys(value: unknown, known: readonly string[], prefix: string): 
     }));
 }
 
-/** Drops keys whose value is undefined, so `{ seed: undefined }` means "use the default". */
-function definedOnly(value: Loose): Loose {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+/**
+ * The input with every undefined field (absent, or `{ seed: undefined }`: "use the default") set to its
+ * default. A copy of the input completed key by key rather than `{ ...defaults, ...input }` with the
+ * undefined keys filtered out: adding keys one by one to a fresh object is slow in V8 (~3 µs here), and
+ * the key order does not matter because the schema's parse returns the keys in schema order.
+ */
+function fill(defaults: Readonly<Loose>, input: Loose): Loose {
+  const filled: Loose = { ...input };
+  for (const key in defaults) if (filled[key] === undefined) filled[key] = defaults[key];
+  return filled;
 }
 
 function withDefaults(input: Loose): Loose {
-  const filled: Loose = { ...characterPerformanceRequestDefaults, ...definedOnly(input) };
+  const filled = fill(characterPerformanceRequestDefaults, input);
   if (isObject(input.contentModeration)) {
-    filled.contentModeration = { ...contentModerationDefaults, ...definedOnly(input.contentModeration) };
+    filled.contentModeration = fill(contentModerationDefaults, input.contentModeration);
   }
   return filled;
 }
@@ -77,6 +93,31 @@ function checkCharacter(character: unknown): ValidationIssue[] {
   return zodIssues(schema.safeParse(character).error?.issues ?? [], 'character');
 }
 
+/** Whether `input` (or one of its objects) has a field the spec does not know: no issue list is built. */
+function hasUnknownKeys(input: Loose): boolean {
+  const character = input.character as Loose | undefined;
+  const checks: [unknown, readonly string[]][] = [
+    [input, characterPerformanceRequestProperties],
+    [character, characterPropertiesByType[String(character?.type)] ?? characterImageProperties],
+    [input.reference, referenceVideoProperties],
+    [input.contentModeration, contentModerationProperties],
+  ];
+  for (const [value, known] of checks) {
+    if (!isObject(value)) continue;
+    for (const key of Object.keys(value)) if (!known.includes(key)) return true;
+  }
+  return false;
+}
+
+/** Whether an asset URI breaks core's rules (see asset-uri.ts). */
+function assetUriProblem(value: Loose): boolean {
+  for (const field of ['character', 'reference'] as const) {
+    const asset = value[field];
+    if (isObject(asset) && checkAssetUri(asset.uri) !== undefined) return true;
+  }
+  return false;
+}
+
 /**
  * Validates and completes a create input. Pure and synchronous; no request is made. On success `value` is
  * the full wire body (spec defaults filled in). On failure `issues` lists every bad field with a path like
@@ -92,6 +133,13 @@ export function validateCharacterPerformanceInput(
     };
   }
   const value = withDefaults(input);
+  // Fast path for the common, valid input: core's own checks, then ONE parse of the whole schema. Only when
+  // something is wrong are the per-part parses below run to list every problem with a clear path; a valid
+  // input passes exactly the same checks either way (the whole schema includes the character's).
+  if (!hasUnknownKeys(input) && !assetUriProblem(value)) {
+    const parsed = zCharacterPerformanceRequestFast.safeParse(value);
+    if (parsed.success) return { ok: true, value: parsed.data as CharacterPerformanceRequest };
+  }
   const issues: ValidationIssue[] = [
     ...unknownKeys(input, characterPerformanceRequestProperties, ''),
     ...unknownKeys(

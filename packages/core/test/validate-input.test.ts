@@ -3,7 +3,9 @@ import {
   characterPerformanceRequestDefaults,
   contentModerationDefaults,
 } from '../src/generated/cometapi-runway/defaults.gen.js';
+import { zCharacterPerformanceRequest } from '../src/generated/cometapi-runway/zod.gen.js';
 import { ActkitValidationError, checkAssetUri, validateCharacterPerformanceInput } from '../src/index.js';
+import { zCharacterPerformanceRequestFast } from '../src/validate-input.js';
 import { clientFor, emulator, input } from './helpers.js';
 
 describe('validateCharacterPerformanceInput', () => {
@@ -59,6 +61,32 @@ describe('validateCharacterPerformanceInput', () => {
     });
     expect(!badType.ok && badType.issues.map((i) => i.path)).toEqual(['character.type']);
     expect(validateCharacterPerformanceInput(null).ok).toBe(false);
+  });
+});
+
+describe('the fast-path schema', () => {
+  const complete = validateCharacterPerformanceInput(input());
+  const base = complete.ok ? complete.value : {};
+  it.each([
+    ['a complete image input', base],
+    ['a video character', { ...base, character: { type: 'video', uri: 'https://a.example.com/c.mp4' } }],
+    ['a data URI', { ...base, character: { type: 'image', uri: 'data:image/png;base64,iVBORw0KGgo=' } }],
+    [
+      'extra character field',
+      { ...base, character: { type: 'image', uri: 'https://a.example.com/c.png', x: 1 } },
+    ],
+    ['an unknown character type', { ...base, character: { type: 'audio', uri: 'https://a.example.com/c' } }],
+    ['no character type', { ...base, character: { uri: 'https://a.example.com/c.png' } }],
+    ['a character that is a string', { ...base, character: 'https://a.example.com/c.png' }],
+    ['a bad character uri', { ...base, character: { type: 'image', uri: 'ftp://a' } }],
+    ['a bad reference', { ...base, reference: { type: 'image', uri: 'https://a.example.com/r.mp4' } }],
+    ['a bad seed', { ...base, seed: 1.5 }],
+  ])('accepts and returns exactly what the generated schema does: %s', (_, value) => {
+    const fast = zCharacterPerformanceRequestFast.safeParse(value);
+    const generated = zCharacterPerformanceRequest.safeParse(value);
+    expect(fast.success).toBe(generated.success);
+    expect(fast.data).toEqual(generated.data);
+    if (fast.success) expect(JSON.stringify(fast.data)).toBe(JSON.stringify(generated.data));
   });
 });
 
