@@ -1,21 +1,20 @@
-// Child process of the "adapter throughput" metric: the three servers under load, away from the load
-// generator's event loop. Prints one JSON line { bare, express, nest } with their base URLs, then serves
-// until killed. `cached` is the read-cache proposal (read-cache.ts). argv[2]: the emulator (upstream) URL, itself in another process, as CometAPI would be.
+// Child process of the "adapter throughput" metric: the servers under load, away from the load generator's
+// event loop. Prints one JSON line { bare, express, nest, nestBare } with their base URLs, then serves until
+// killed. `nestBare` is a Nest app answering the fixed body from a controller: Nest's own cost, the ceiling
+// of any Nest adapter. argv[2]: the emulator (upstream) URL, itself in another process, as CometAPI would be.
 import 'reflect-metadata';
 import { createActkitClient } from '@actkit/core';
 import { ActkitModule } from '@actkit/nestjs';
-import { Module } from '@nestjs/common';
+import { All, Controller, Module, Res } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { handlerOptions, listen, startActkitExpress } from './express-app.js';
 import { apiKey } from './inputs.js';
-import { withReadCache } from './read-cache.js';
 
 const client = createActkitClient({ apiKey, baseUrl: process.argv[2] });
 
 const actkitExpress = await startActkitExpress(client);
-const cachedExpress = await startActkitExpress(withReadCache(client, 1000));
 
 // The baseline: Express answering a fixed body of the same size and headers as our route's answer
 // (the parent sets it with POST /body once it has read one from the actkit route).
@@ -30,15 +29,36 @@ bareApp.get('/api/actkit/tasks/:handle', (_req, res) => {
 });
 const bare = await listen(bareApp);
 
-// Nest's decorator applied as a call: this file runs through tsx (esbuild), which emits standard decorators.
+// Nest's decorators applied as calls: this file runs through tsx (esbuild), which emits standard decorators.
+async function listenNest(module: object): Promise<string> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
 class AppModule {}
 Module({ imports: [ActkitModule.forRoot({ client, routePrefix: 'api/actkit', ...handlerOptions })] })(
   AppModule,
 );
-const nest = await NestFactory.create<NestExpressApplication>(AppModule, { logger: false });
-await nest.listen(0, '127.0.0.1');
-const nestUrl = (await nest.getUrl()).replace('[::1]', '127.0.0.1');
-
-process.stdout.write(
-  `${JSON.stringify({ bare: bare.url, express: actkitExpress.url, nest: nestUrl, cached: cachedExpress.url })}\n`,
+// The same route shape as the actkit controller (`@All('*path')` under the prefix, writing to `@Res()`).
+class BareController {
+  serve(res: express.Response) {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(body);
+  }
+}
+Controller('api/actkit')(BareController);
+All('*path')(
+  BareController.prototype,
+  'serve',
+  Object.getOwnPropertyDescriptor(BareController.prototype, 'serve')!,
 );
+Res()(BareController.prototype, 'serve', 0);
+class BareModule {}
+Module({ controllers: [BareController] })(BareModule);
+
+const urls = {
+  bare: bare.url,
+  express: actkitExpress.url,
+  nest: await listenNest(AppModule),
+  nestBare: await listenNest(BareModule),
+};
+process.stdout.write(`${JSON.stringify(urls)}\n`);
