@@ -1,30 +1,5 @@
-// Abort plumbing shared by the transport and the polling loop. Everything waits through these helpers so an
-// abort ends a sleep or an in-flight request at once (the official SDK only checks between polls).
-
-/** Combines signals: the result aborts when any input aborts, with that input's reason. */
-export function anySignal(signals: (AbortSignal | undefined)[]): {
-  signal: AbortSignal;
-  dispose: () => void;
-} {
-  const controller = new AbortController();
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
-  const already = present.find((s) => s.aborted);
-  if (already) {
-    controller.abort(already.reason);
-    return { signal: controller.signal, dispose: () => {} };
-  }
-  const listeners = present.map((s) => {
-    const onAbort = () => controller.abort(s.reason);
-    s.addEventListener('abort', onAbort, { once: true });
-    return () => s.removeEventListener('abort', onAbort);
-  });
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      for (const remove of listeners) remove();
-    },
-  };
-}
+// Abort plumbing of the transport: its backoff sleeps and requests end at once on abort (the official SDK only
+// checks between polls). The polling loop sleeps on the client's shared PollScheduler instead (poll-scheduler.ts).
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -11,13 +11,14 @@ import { isTaskNotExist, providerError } from './http-error.js';
 import type { ActkitLogger } from './logger.js';
 import { normalizeTask } from './normalize-task.js';
 import { PlainRequest } from './outgoing-request.js';
+import { PollScheduler } from './poll-scheduler.js';
 import type { SucceededTask, Task } from './task.js';
 import { createTransport } from './transport.js';
 import { validateCharacterPerformanceInput } from './validate-input.js';
 import type { WaitOptions } from './wait-for-task.js';
 import { waitForTask } from './wait-for-task.js';
 import type { WatchOptions } from './watch-task.js';
-import { watchTask } from './watch-task.js';
+import { TaskPollLoop, watchTask } from './watch-task.js';
 
 /** Options of `createActkitClient`. Every one is optional. */
 export interface ActkitClientOptions {
@@ -140,11 +141,13 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     return normalizeTask(data);
   }
 
-  const watch = (id: string, watchOptions: WatchOptions = {}) =>
-    watchTask((taskId, call) => retrieve(taskId, call), id, watchOptions);
-
+  // One timer heap for every watch/wait of this client: a sleeping watch is an entry, not a setTimeout.
+  const scheduler = new PollScheduler();
+  const loop = (id: string, loopOptions: WatchOptions) =>
+    new TaskPollLoop(retrieve, scheduler, id, loopOptions);
+  const watch = (id: string, watchOptions: WatchOptions = {}) => watchTask(loop(id, watchOptions));
   const wait = (id: string, waitOptions: WaitOptions = {}) =>
-    waitForTask(watch(id, waitOptions), waitOptions.onProgress);
+    waitForTask(loop(id, waitOptions), waitOptions.onProgress);
 
   return {
     characterPerformance: {

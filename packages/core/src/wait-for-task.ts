@@ -1,8 +1,9 @@
-// `wait`: drive the watch loop to the end and turn the final state into a result or an error.
+// `wait`: the same polling loop as `watch`, awaited directly, turning the final state into a result or an
+// error.
 import { ActkitError } from './errors.js';
 import type { SucceededTask, Task } from './task.js';
 import { TaskCancelledError, TaskFailedError } from './task-errors.js';
-import type { WatchOptions } from './watch-task.js';
+import type { TaskPollLoop, WatchOptions } from './watch-task.js';
 
 /** Options of `tasks.wait`: the watch options plus a progress callback. */
 export interface WaitOptions extends WatchOptions {
@@ -15,8 +16,9 @@ export interface WaitOptions extends WatchOptions {
  * again could help), TaskCancelledError (a TaskFailedError with failureCode CANCELLED), TaskTimeoutError, or
  * ActkitAbortError.
  */
-export async function waitForTask(updates: AsyncIterable<Task>, onProgress?: (task: Task) => void) {
-  for await (const task of updates) {
+export async function waitForTask(loop: TaskPollLoop, onProgress?: (task: Task) => void) {
+  for (let step = await loop.next(); !step.done; step = await loop.next()) {
+    const task = step.value;
     onProgress?.(task);
     if (task.status === 'SUCCEEDED') return task as SucceededTask;
     if (task.status === 'FAILED') throw new TaskFailedError(task);

@@ -1,11 +1,25 @@
-// The one polling loop. `watch` yields each change of a task (status or progress) and ends at a terminal
-// state; `wait` and `run` are built on it. Everything here waits through an AbortSignal that combines the
-// caller's signal with the overall deadline, so an abort or the deadline ends a sleep AND the request in
-// flight at once: `timeoutMs` is never overshot by more than a few milliseconds.
-import { anySignal, sleep } from './abort.js';
+// The one polling loop (`TaskPollLoop`). `watch` hands it out as the async generator it implements; `wait`
+// awaits its `next()` directly (wait-for-task.ts). Nothing else polls.
+//
+// Built to be cheap when many tasks are watched at once (a server behind SSE streams). Between polls a loop
+// is one object: its own entry in the client's shared PollScheduler (one setTimeout for all loops), the
+// pending `next()` promise, and an abort listener only when the caller gave a signal. No async function or
+// generator frame, no timer and no AbortController is kept while it sleeps.
+//   • The deadline has no timer of its own: each sleep is capped at it, and the loop checks it on waking.
+//   • The request in flight gets a per-request AbortController that the caller's signal and a scheduler
+//     entry at the deadline abort. It lives only while the request does, and it also ends the transport's
+//     retries and backoff (a per-request `timeoutMs` capped at the time left would not: the transport
+//     retries a timed-out read). So an abort ends the sleep or the request at once, and `timeoutMs` is not
+//     overshot by more than a millisecond or two.
+//   • Between polls the loop keeps only what change detection and the schedule need (status, progress, a
+//     rate sample); the last state is kept without the provider's raw body (for TaskTimeoutError.lastTask).
+//
+// The steps: next() → plan() → [sleep: the scheduler calls run(), or an abort calls handleEvent()] →
+// pollAndPlan() → the change resolves next(), or plan() again.
 import { ActkitAbortError, NotFoundError } from './errors.js';
-import type { PollSchedule } from './poll-schedule.js';
-import { defaultPollSchedule, fixedPollSchedule } from './poll-schedule.js';
+import type { PollContext, PollSchedule } from './poll-schedule.js';
+import { defaultPollSchedule } from './poll-schedule.js';
+import type { PollScheduler, ScheduledEntry } from './poll-scheduler.js';
 import type { Task } from './task.js';
 import { isTerminal } from './task.js';
 import { TaskTimeoutError } from './task-errors.js';
@@ -39,68 +53,229 @@ export type RetrieveTask = (
   options: { signal: AbortSignal; timeoutMs?: number },
 ) => Promise<Task>;
 
-const changed = (previous: Task | undefined, next: Task) =>
-  !previous || previous.status !== next.status || previous.progress !== next.progress;
+/** The abort reason of a request ended by the deadline (never seen by callers: it becomes TaskTimeoutError). */
+const deadlineReached = () => new DOMException('The watch deadline was reached', 'TimeoutError');
 
-/** Polls `id` until it ends, yielding every change. */
-export async function* watchTask(
-  retrieve: RetrieveTask,
-  id: string,
-  options: WatchOptions = {},
-): AsyncGenerator<Task, void, undefined> {
-  const timeoutMs = options.timeoutMs ?? defaultWaitTimeoutMs;
-  const grace = options.notFoundGraceMs ?? defaultNotFoundGraceMs;
-  const schedule =
-    options.pollSchedule ??
-    (options.pollIntervalMs !== undefined ? fixedPollSchedule(options.pollIntervalMs) : defaultPollSchedule);
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  const { signal, dispose } = anySignal([options.signal, deadline.signal]);
-  const start = Date.now();
-  let last: Task | undefined;
-  let polls = 0;
-  // First RUNNING sample with progress, to measure the rate of progress.
-  let runningSample: { at: number; progress: number } | undefined;
-  let progressPerMs: number | undefined;
+/**
+ * What a loop keeps of the last state between polls: enough for change detection and TaskTimeoutError's
+ * `lastTask` (only ever a non-terminal state), without the provider's raw body.
+ */
+const lastState = ({ id, status, progress, createdAt }: Task): Task =>
+  ({ id, status, progress, createdAt, raw: undefined }) as Task;
 
-  try {
-    while (true) {
-      let task: Task | undefined;
-      try {
-        task = await retrieve(id, { signal, timeoutMs: options.requestTimeoutMs });
-      } catch (error) {
-        const notVisibleYet =
-          error instanceof NotFoundError && error.code === 'task_not_exist' && Date.now() - start < grace;
-        if (!notVisibleYet) throw error;
-      }
-      polls++;
-      if (task) {
-        if (changed(last, task)) {
-          last = task;
-          yield task;
-        }
-        if (isTerminal(task)) return;
-        if (task.status === 'RUNNING') {
-          const now = Date.now();
-          if (!runningSample) runningSample = { at: now, progress: task.progress };
-          else if (task.progress > runningSample.progress && now > runningSample.at) {
-            progressPerMs = (task.progress - runningSample.progress) / (now - runningSample.at);
-          }
-        }
-      }
-      const delay = schedule({ polls, elapsedMs: Date.now() - start, task, progressPerMs });
-      await sleep(delay, signal);
-    }
-  } catch (error) {
-    if (options.signal?.aborted) {
-      throw error instanceof ActkitAbortError
-        ? error
-        : new ActkitAbortError(`Watching task ${id} was aborted`, { cause: options.signal.reason });
-    }
-    if (deadline.signal.aborted) throw new TaskTimeoutError(id, timeoutMs, last);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    dispose();
+type Step = IteratorResult<Task, void>;
+const finished: Step = Object.freeze({ value: undefined, done: true });
+const ignore = () => {};
+
+/**
+ * Polls one task until it ends: an async generator of its changes (status or progress), the terminal state
+ * last. Also the scheduler entry of its own sleeps, and the abort listener of the caller's signal.
+ */
+export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, ScheduledEntry {
+  // ScheduledEntry fields, maintained by the scheduler.
+  at = 0;
+  seq = 0;
+  index = -1;
+
+  private readonly startedAt: number;
+  private readonly deadlineAt: number;
+  private nextPollAt: number;
+  private polls = 0;
+  /** The last state yielded (raw body dropped): change detection and TaskTimeoutError.lastTask. */
+  private last: Task | undefined;
+  /** First RUNNING sample, to measure the rate of progress. */
+  private sampleAt = -1;
+  private sampleProgress = 0;
+  private progressPerMs: number | undefined;
+  private ended = false;
+  private timedOut = false;
+  /** The `next()` call in progress, and how to settle it. */
+  private pending: Promise<Step> | undefined;
+  private resolveNext: ((step: Step) => void) | undefined;
+  private rejectNext: ((error: unknown) => void) | undefined;
+
+  constructor(
+    private readonly retrieve: RetrieveTask,
+    private readonly scheduler: PollScheduler,
+    readonly id: string,
+    private readonly options: WatchOptions = {},
+  ) {
+    this.startedAt = scheduler.now();
+    this.deadlineAt = this.startedAt + (options.timeoutMs ?? defaultWaitTimeoutMs);
+    // The first poll is at once (the official SDK sleeps a full interval first).
+    this.nextPollAt = this.startedAt;
   }
+
+  /** Sleeps and polls until the task changes; done after the terminal state was yielded. */
+  next(): Promise<Step> {
+    if (this.pending)
+      return this.pending.then(
+        () => this.next(),
+        () => this.next(),
+      );
+    if (this.ended) return Promise.resolve(finished);
+    this.pending = new Promise<Step>((resolve, reject) => {
+      this.resolveNext = resolve;
+      this.rejectNext = reject;
+    });
+    const { pending } = this;
+    this.plan();
+    return pending;
+  }
+
+  /** Ends the watch (what `break` in a for-await does). Nothing is in flight or scheduled between calls. */
+  async return(): Promise<Step> {
+    await this.pending?.then(ignore, ignore);
+    this.ended = true;
+    return finished;
+  }
+
+  /** Ends the watch with `error`, as a generator would. */
+  async throw(error: unknown): Promise<Step> {
+    await this.pending?.then(ignore, ignore);
+    this.ended = true;
+    throw error;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** Sleeps until the next poll is due (never past the deadline), or polls now. */
+  private plan(): void {
+    const due = Math.min(this.nextPollAt, this.deadlineAt);
+    if (due <= this.scheduler.now()) {
+      this.run();
+      return;
+    }
+    this.scheduler.add(this, due);
+    this.options.signal?.addEventListener('abort', this, { once: true });
+  }
+
+  /** Woken by the scheduler (ScheduledEntry). */
+  run(): void {
+    this.options.signal?.removeEventListener('abort', this);
+    void this.pollAndPlan();
+  }
+
+  /** The caller's signal aborted during a sleep (EventListener object). */
+  handleEvent(): void {
+    this.scheduler.cancel(this);
+    this.fail(this.options.signal?.reason);
+  }
+
+  private async pollAndPlan(): Promise<void> {
+    try {
+      if (this.nextPollAt >= this.deadlineAt || this.scheduler.now() >= this.deadlineAt) {
+        this.timedOut = true;
+        throw new TaskTimeoutError(this.id, this.timeoutMs, this.last);
+      }
+      const task = await this.pollOnce();
+      this.polls++;
+      const changed = task !== undefined && this.changed(task);
+      if (task && isTerminal(task)) this.ended = true;
+      else this.nextPollAt = this.planNext(task);
+      if (changed) this.settle({ value: task, done: false });
+      else if (this.ended) this.settle(finished);
+      else this.plan();
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** One GET, ended at once by the caller's signal or the deadline. Undefined: not visible yet. */
+  private async pollOnce(): Promise<Task | undefined> {
+    const { scheduler, options } = this;
+    const caller = options.signal;
+    const request = new AbortController();
+    const onAbort = () => request.abort(caller?.reason);
+    if (caller?.aborted) onAbort();
+    else caller?.addEventListener('abort', onAbort, { once: true });
+    const deadline = scheduler.schedule(this.deadlineAt, () => {
+      this.timedOut = true;
+      request.abort(deadlineReached());
+    });
+    try {
+      return await this.retrieve(this.id, { signal: request.signal, timeoutMs: options.requestTimeoutMs });
+    } catch (error) {
+      const grace = options.notFoundGraceMs ?? defaultNotFoundGraceMs;
+      const notVisibleYet =
+        error instanceof NotFoundError &&
+        error.code === 'task_not_exist' &&
+        scheduler.now() - this.startedAt < grace;
+      if (notVisibleYet) return undefined;
+      throw error;
+    } finally {
+      scheduler.cancel(deadline);
+      caller?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private changed(task: Task): boolean {
+    const { last } = this;
+    if (last && last.status === task.status && last.progress === task.progress) return false;
+    this.last = lastState(task);
+    return true;
+  }
+
+  /** Updates the progress rate and asks the schedule when to poll next. */
+  private planNext(task: Task | undefined): number {
+    const now = this.scheduler.now();
+    if (task?.status === 'RUNNING') {
+      if (this.sampleAt < 0) {
+        this.sampleAt = now;
+        this.sampleProgress = task.progress;
+      } else if (task.progress > this.sampleProgress && now > this.sampleAt) {
+        this.progressPerMs = (task.progress - this.sampleProgress) / (now - this.sampleAt);
+      }
+    }
+    const context: PollContext = {
+      polls: this.polls,
+      elapsedMs: now - this.startedAt,
+      task,
+      progressPerMs: this.progressPerMs,
+    };
+    const { pollSchedule, pollIntervalMs } = this.options;
+    return now + (pollSchedule ? pollSchedule(context) : (pollIntervalMs ?? defaultPollSchedule(context)));
+  }
+
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? defaultWaitTimeoutMs;
+  }
+
+  private settle(step: Step): void {
+    const resolve = this.resolveNext;
+    this.clearPending();
+    resolve?.(step);
+  }
+
+  /** Ends the loop with an error: the caller's abort wins, then the deadline, else the request's own. */
+  private fail(error: unknown): void {
+    const reject = this.rejectNext;
+    this.ended = true;
+    this.clearPending();
+    const caller = this.options.signal;
+    if (caller?.aborted) {
+      reject?.(
+        error instanceof ActkitAbortError
+          ? error
+          : new ActkitAbortError(`Watching task ${this.id} was aborted`, { cause: caller.reason }),
+      );
+    } else if (this.timedOut) {
+      reject?.(
+        error instanceof TaskTimeoutError ? error : new TaskTimeoutError(this.id, this.timeoutMs, this.last),
+      );
+    } else reject?.(error);
+  }
+
+  private clearPending(): void {
+    this.pending = undefined;
+    this.resolveNext = undefined;
+    this.rejectNext = undefined;
+  }
+}
+
+/** `tasks.watch`: the loop is the async generator of its task's changes. */
+export function watchTask(loop: TaskPollLoop): AsyncGenerator<Task, void, undefined> {
+  return loop;
 }
