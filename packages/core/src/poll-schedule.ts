@@ -4,14 +4,14 @@
 //   • poll #1 at once (the official SDK sleeps a full 6 s first): it confirms the task is visible and
 //     catches instant failures (moderation, invalid assets) without delay;
 //   • then 1 s, then 2 s: input checks at the provider fail fast, and short jobs finish early;
-//   • then every 5 s: Runway updates a running task about every 5 s, so polling faster only costs
-//     requests (and rate limit) without seeing anything new;
-//   • while RUNNING, once progress has moved twice, the observed rate predicts the finish: poll just after
-//     it (never sooner than 1 s), so completion is noticed quickly, and until then re-check every 10 s
-//     instead of 5 s: a known rate makes the in-between polls redundant, and fewer GETs than the official
-//     SDK's 6 s cadence is part of the claim (bench/: "gets per task vs official sdk").
-// So a task of N seconds costs about 4 + N/10 requests once its rate is known, and is noticed within ~1 s
-// of finishing when progress is steady.
+//   • then every 5 s while queued (PENDING, THROTTLED) or RUNNING before progress has moved: Runway updates
+//     a running task about every 5 s, so polling faster only costs requests (and rate limit);
+//   • while RUNNING, once progress has moved between two polls, the observed rate predicts the finish: poll
+//     250 ms after it (never sooner than 1 s), so completion is noticed within about a second; a far
+//     prediction waits at most 10 s before checking again. A known rate makes the 5 s in-between polls
+//     redundant, and the cap still corrects a wrong prediction (a stall, a slower second half) soon.
+// So a task of N seconds costs about 4 + N/10 requests (at most 3 + N/5 + 1), fewer than the official
+// SDK's one poll every 6 s ±1.5 s (and two GETs per poll) — bench/: "gets per task vs official sdk".
 import type { Task } from './task.js';
 
 /** What a schedule knows when it picks the next delay. */

@@ -41,4 +41,12 @@ describe('defaultPollSchedule', () => {
     });
     expect(justBeyondSteady).toBe(5250);
   });
+
+  it('stays at 5 s while queued or RUNNING before progress has moved (no prediction without a rate)', () => {
+    const queued = normalizeTask({ id: 't', status: 'THROTTLED', createdAt: '2025-01-01T00:00:00Z' });
+    expect(defaultPollSchedule({ polls: 5, elapsedMs: 0, task: queued, progressPerMs: 0.001 })).toBe(5000);
+    expect(
+      defaultPollSchedule({ polls: 5, elapsedMs: 0, task: running(0.2), progressPerMs: undefined }),
+    ).toBe(5000);
+  });
 });

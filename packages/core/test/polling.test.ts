@@ -45,7 +45,8 @@ describe('polling', () => {
     await client.tasks.wait(id);
     const noticedAt = Date.now();
     const info = emu.task(id);
-    // Schedule: 0 s, 1 s, 3 s, then ≤ 5 s or the predicted finish → at most 3 + ceil(N / 5 s) + 1.
+    // Schedule (poll-schedule.ts): 0 s, 1 s, 3 s, then every 5 s until the rate is known, then the predicted
+    // finish (at most 10 s away) → about 4 + N/10 GETs, never more than 3 + ceil(N / 5 s) + 1.
     expect(getCount(emu)).toBeLessThanOrEqual(3 + Math.ceil(taskMs / 5000) + 1);
     expect(noticedAt - (info?.finishedAt ?? 0)).toBeLessThan(1500);
   });
