@@ -6,13 +6,14 @@
 // • Without one, fetch gets NO signal. Handing Node's fetch (undici) any AbortSignal costs ~20 µs of CPU per
 //   request (it follows the signal with a WeakRef, a FinalizationRegistry entry and an abort listener that
 //   is removed only after GC): the largest single cost of a loopback call, measured in bench/. Sharing one
-//   signal among many requests still costs ~16 µs, so the timeout is a plain timer instead: at the deadline
-//   the attempt resolves as a timeout at once, and the request is disowned. If it answers later its body is
-//   cancelled, which frees the connection; one that never answers is closed by the fetch implementation's
-//   own timeouts (undici: 300 s). Callers who need the socket closed at the deadline pass a signal (every
-//   `tasks.wait`/`watch` poll does).
+//   signal among many requests still costs ~16 µs, so the timeout is a coarse shared timer instead (see
+//   request-deadlines.ts): at the deadline the attempt resolves as a timeout at once, and the request is
+//   disowned. If it answers later its body is cancelled, which frees the connection; one that never
+//   answers is closed by the fetch implementation's own timeouts (undici: 300 s). Callers who need the
+//   socket closed at the deadline pass a signal (every `tasks.wait`/`watch` poll does).
 //
 // Either way the result never rejects: failures are values the transport classifies.
+import { addDeadline, cancelDeadline } from './request-deadlines.js';
 
 export type AttemptResult =
   | { type: 'response'; response: Response; text: string }
@@ -53,7 +54,8 @@ export function attempt(
     const settle = (result: AttemptResult): boolean => {
       if (done) return false;
       done = true;
-      clearTimeout(timer);
+      if (deadline) cancelDeadline(deadline);
+      else clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       resolve(result);
       return true;
@@ -62,10 +64,14 @@ export function attempt(
       settle(aborted);
       controller?.abort(signal?.reason);
     };
-    const timer = setTimeout(() => {
+    const onTimeout = () => {
       settle(timedOut);
       controller?.abort(new DOMException('The request timed out', 'TimeoutError'));
-    }, timeoutMs);
+    };
+    // Without a signal the shared coarse timer (see request-deadlines.ts); with one, a precise timer: those
+    // calls come from wait/watch, whose deadlines are promises, and they pay for a controller anyway.
+    const timer = controller ? setTimeout(onTimeout, timeoutMs) : undefined;
+    const deadline = controller ? undefined : addDeadline(timeoutMs, onTimeout);
     let sent: Promise<Response>;
     if (signal && controller) {
       signal.addEventListener('abort', onAbort, { once: true });
