@@ -1,6 +1,7 @@
 // Abort plumbing of the transport: its backoff sleeps and requests end at once on abort (the official SDK only
 // checks between polls). The polling loop sleeps on the client's shared PollScheduler instead (poll-scheduler.ts).
 
+import { addAbortListener, removeAbortListener } from './abort-listeners.js';
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -11,11 +12,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     };
     const timer = setTimeout(
       () => {
-        signal?.removeEventListener('abort', onAbort);
+        if (signal) removeAbortListener(signal, onAbort);
         resolve();
       },
       Math.max(0, ms),
     );
-    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal) addAbortListener(signal, onAbort);
   });
 }

@@ -13,6 +13,7 @@
 //   socket closed at the deadline pass a signal (every `tasks.wait`/`watch` poll does).
 //
 // Either way the result never rejects: failures are values the transport classifies.
+import { addAbortListener, removeAbortListener } from './abort-listeners.js';
 import { addDeadline, cancelDeadline } from './request-deadlines.js';
 
 export type AttemptResult =
@@ -56,7 +57,7 @@ export function attempt(
       done = true;
       if (deadline) cancelDeadline(deadline);
       else clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (signal) removeAbortListener(signal, onAbort);
       resolve(result);
       return true;
     };
@@ -74,7 +75,7 @@ export function attempt(
     const deadline = controller ? undefined : addDeadline(timeoutMs, onTimeout);
     let sent: Promise<Response>;
     if (signal && controller) {
-      signal.addEventListener('abort', onAbort, { once: true });
+      addAbortListener(signal, onAbort);
       init.signal = controller.signal;
     }
     try {

@@ -16,6 +16,7 @@
 //
 // The steps: next() → plan() → [sleep: the scheduler calls run(), or an abort calls handleEvent()] →
 // pollAndPlan() → the change resolves next(), or plan() again.
+import { addAbortListener, removeAbortListener } from './abort-listeners.js';
 import { ActkitAbortError, NotFoundError } from './errors.js';
 import type { PollContext, PollSchedule } from './poll-schedule.js';
 import { defaultPollSchedule } from './poll-schedule.js';
@@ -148,13 +149,18 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
       this.run();
       return;
     }
+    const { signal } = this.options;
+    if (signal?.aborted) {
+      this.handleEvent();
+      return;
+    }
     this.scheduler.add(this, due);
-    this.options.signal?.addEventListener('abort', this, { once: true });
+    if (signal) addAbortListener(signal, this);
   }
 
   /** Woken by the scheduler (ScheduledEntry). */
   run(): void {
-    this.options.signal?.removeEventListener('abort', this);
+    if (this.options.signal) removeAbortListener(this.options.signal, this);
     void this.pollAndPlan();
   }
 
@@ -190,7 +196,7 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
     const request = new AbortController();
     const onAbort = () => request.abort(caller?.reason);
     if (caller?.aborted) onAbort();
-    else caller?.addEventListener('abort', onAbort, { once: true });
+    else if (caller) addAbortListener(caller, onAbort);
     const deadline = scheduler.schedule(this.deadlineAt, () => {
       this.timedOut = true;
       request.abort(deadlineReached());
@@ -207,7 +213,7 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
       throw error;
     } finally {
       scheduler.cancel(deadline);
-      caller?.removeEventListener('abort', onAbort);
+      if (caller) removeAbortListener(caller, onAbort);
     }
   }
 
