@@ -57,13 +57,6 @@ export type RetrieveTask = (
 /** The abort reason of a request ended by the deadline (never seen by callers: it becomes TaskTimeoutError). */
 const deadlineReached = () => new DOMException('The watch deadline was reached', 'TimeoutError');
 
-/**
- * What a loop keeps of the last state between polls: enough for change detection and TaskTimeoutError's
- * `lastTask` (only ever a non-terminal state), without the provider's raw body.
- */
-const lastState = ({ id, status, progress, createdAt }: Task): Task =>
-  ({ id, status, progress, createdAt, raw: undefined }) as Task;
-
 type Step = IteratorResult<Task, void>;
 const finished: Step = Object.freeze({ value: undefined, done: true });
 const ignore = () => {};
@@ -82,8 +75,13 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
   private readonly deadlineAt: number;
   private nextPollAt: number;
   private polls = 0;
-  /** The last state yielded (raw body dropped): change detection and TaskTimeoutError.lastTask. */
-  private last: Task | undefined;
+  /**
+   * The last state yielded, as three fields rather than a Task object (the loop sleeps far longer than it
+   * works, and 10,000 sleeping loops should cost little): change detection and TaskTimeoutError.lastTask.
+   */
+  private lastStatus: Task['status'] | undefined;
+  private lastProgress = 0;
+  private lastCreatedAt = '';
   /** First RUNNING sample, to measure the rate of progress. */
   private sampleAt = -1;
   private sampleProgress = 0;
@@ -174,7 +172,7 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
     try {
       if (this.nextPollAt >= this.deadlineAt || this.scheduler.now() >= this.deadlineAt) {
         this.timedOut = true;
-        throw new TaskTimeoutError(this.id, this.timeoutMs, this.last);
+        throw new TaskTimeoutError(this.id, this.timeoutMs, this.lastTask());
       }
       const task = await this.pollOnce();
       this.polls++;
@@ -217,10 +215,18 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
     }
   }
 
+  /** The last state yielded, without the provider's raw body (only ever a non-terminal one). */
+  private lastTask(): Task | undefined {
+    if (this.lastStatus === undefined) return undefined;
+    const { id, lastStatus: status, lastProgress: progress, lastCreatedAt: createdAt } = this;
+    return { id, status, progress, createdAt, raw: undefined } as Task;
+  }
+
   private changed(task: Task): boolean {
-    const { last } = this;
-    if (last && last.status === task.status && last.progress === task.progress) return false;
-    this.last = lastState(task);
+    if (this.lastStatus === task.status && this.lastProgress === task.progress) return false;
+    this.lastStatus = task.status;
+    this.lastProgress = task.progress;
+    this.lastCreatedAt = task.createdAt;
     return true;
   }
 
@@ -269,7 +275,9 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
       );
     } else if (this.timedOut) {
       reject?.(
-        error instanceof TaskTimeoutError ? error : new TaskTimeoutError(this.id, this.timeoutMs, this.last),
+        error instanceof TaskTimeoutError
+          ? error
+          : new TaskTimeoutError(this.id, this.timeoutMs, this.lastTask()),
       );
     } else reject?.(error);
   }
