@@ -36,7 +36,10 @@ export async function startActkitApp(options: ActkitAppOptions = {}): Promise<Ac
     authorize: () => 'user-1',
     secret: 'react-hook-tests-secret-0123456789abcdef',
     limits: { activeTasks: 50, createsPerMinute: 100 },
+    // Tasks here last ~1 s, so the server polls and caches reads on the same short scale (defaults: the
+    // schedule, and GET answers up to 1 s old) or a polling hook could step from PENDING straight to SUCCEEDED.
     pollIntervalMs: 100,
+    maxStaleMs: 100,
   });
   const requests: string[] = [];
   let streams = 0;
