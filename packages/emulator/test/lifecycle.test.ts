@@ -34,11 +34,14 @@ describe('task lifecycle in real time', () => {
   });
 
   it('THROTTLED while the concurrency cap is full, then runs in creation order', async () => {
-    await withEmulator({ taskMs: 400, concurrency: 1 }, async (emu) => {
+    await withEmulator({ taskMs: 1000, concurrency: 1 }, async (emu) => {
       const a = (await create(emu)).json.id;
       const b = (await create(emu)).json.id;
       await waitForStatus(emu, a, ['RUNNING']);
-      expect((await getTask(emu, b, { prefix: '' })).json.status).toBe('THROTTLED');
+      // b leaves its own short PENDING phase a moment after a (it was created later): wait for THROTTLED, not
+      // RUNNING, while a still holds the only slot.
+      await waitForStatus(emu, b, ['THROTTLED']);
+      expect((await getTask(emu, a, { prefix: '' })).json.status).toBe('RUNNING');
       const wrapped = (await getTask(emu, b)).json;
       expect(wrapped.data).toMatchObject({ status: 'QUEUED', progress: '0%', start_time: 0 });
       await waitForStatus(emu, b, ['RUNNING']);
