@@ -1,21 +1,24 @@
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
-// `@actkit/core/node` must share the main entry's classes (instanceof ActkitError must hold across both
-// entries), so its imports of the main entry stay imports of the published package instead of a bundled copy.
+// `@actkit/core/server` and `@actkit/core/node` must share the main entry's code: one copy of the classes
+// (instanceof ActkitError holds across entries) and of the validation schemas. So their imports of the main
+// entry (`../index.js`) stay imports of the published package instead of a bundled copy.
 const mainEntryAsPackage: Plugin = {
   name: 'main-entry-as-package',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/]node[\\/]/.test(args.importer) ? { path: '@actkit/core', external: true } : undefined,
+      /[\\/]src[\\/](node|server)[\\/]/.test(args.importer)
+        ? { path: '@actkit/core', external: true }
+        : undefined,
     );
   },
 };
 
 export default defineConfig([
   {
-    // Browser-safe main entry and the framework-free server handler.
-    entry: { index: 'src/index.ts', 'server/index': 'src/server/index.ts' },
+    // Browser-safe main entry.
+    entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,
@@ -23,6 +26,19 @@ export default defineConfig([
     platform: 'neutral',
     splitting: false,
     treeshake: true,
+  },
+  {
+    // The framework-free server handler (no Node-only imports either: Web Crypto, structural types).
+    entry: { 'server/index': 'src/server/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    target: 'node20',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['@actkit/core'],
+    esbuildPlugins: [mainEntryAsPackage],
   },
   {
     // Node-only helpers (file downloads).

@@ -2,7 +2,8 @@
 // stream). Adapters only translate requests and responses; see types.ts and README.md. Reads are cheap on
 // purpose: opened handles and recent task states are cached, the owner is checked on every request.
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
-import { isTerminal, type Task } from '../task.js';
+import { isTerminal } from '../index.js';
+import type { Task } from '../task.js';
 import type { toBrowserTask } from './browser-task.js';
 import { browserTaskStream } from './browser-task-stream.js';
 import { resolveHandleSecret } from './handle-secret.js';

@@ -1,7 +1,7 @@
 // One browser's Server-Sent Events stream over the shared watcher registry: a `data:` event per change
 // (the first at once when the task's state is known), `: heartbeat` comments while idle, and the end at a
 // terminal state, on an upstream error, when the client leaves (signal) or when the handler closes.
-import { isTerminal } from '../task.js';
+import { isTerminal } from '../index.js';
 import type { Shutdown } from './shutdown.js';
 import type { TaskWatchEvent } from './store.js';
 

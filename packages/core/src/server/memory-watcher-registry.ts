@@ -1,6 +1,8 @@
 // One upstream loop per task in this process, shared by every watcher of it (SSE fan-out). K browsers
 // watching one task cost one poller, not K. The latest state is kept so a late joiner gets it at once.
-import { isTerminal, type Task } from '../task.js';
+
+import { isTerminal } from '../index.js';
+import type { Task } from '../task.js';
 import type { ActkitWatcherRegistry, TaskPoller, TaskWatchEvent } from './store.js';
 
 interface Channel {

@@ -1,7 +1,7 @@
 // Per-owner limits on creates: how many tasks may run at once and how many may start per minute. Both are
 // checked before the paid request; the active set is healed by asking the provider about tasks nobody
 // watched to the end, so an owner is never locked out by tasks that finished unseen.
-import { isTerminal } from '../task.js';
+import { isTerminal } from '../index.js';
 import type { ActkitCounterStore } from './store.js';
 import type { ActkitLimits, ActkitServerClient } from './types.js';
 

@@ -1,7 +1,8 @@
 // Maps any error (usually one @actkit/core threw while talking to the provider) to a problem a browser may
 // see. Upstream failures are the server's problem, not the browser's: 502/503, never the provider's own
 // message (it could echo a credential or name the provider host). Errors are recognised by `name`, not
-// `instanceof`, so copies of the classes from other bundles (ESM and CJS, the server entry) match too.
+// `instanceof`: an app that loads the client through `import` and an adapter through `require` (or the other
+// way round) holds two copies of the classes, one per build, and both must match.
 
 import { problemResponse, problemTypes, validationProblem } from './problem.js';
 import type { ActkitJsonResponse } from './types.js';

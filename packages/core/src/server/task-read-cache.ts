@@ -2,7 +2,9 @@
 // upstream read shared by every request that wants it meanwhile (single flight). Runway updates a task
 // about every 5 s, so a state up to `maxStaleMs` (default 1 s) old shows the browser nothing new late,
 // while a page polling fast, or many tabs, no longer cost an upstream round trip each.
-import { isTerminal, type Task } from '../task.js';
+
+import { isTerminal } from '../index.js';
+import type { Task } from '../task.js';
 import type { ActkitTaskStateStore } from './store.js';
 
 export const defaultMaxStaleMs = 1000;

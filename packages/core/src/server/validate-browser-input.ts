@@ -2,8 +2,8 @@
 // the contract does not know, then core's own validation (types, ranges, defaults, asset-URI rules).
 import type { ValidationIssue } from '../errors.js';
 import { characterPerformanceInputProperties } from '../generated/actkit-server/defaults.gen.js';
+import { validateCharacterPerformanceInput } from '../index.js';
 import type { ValidationResult } from '../validate-input.js';
-import { validateCharacterPerformanceInput } from '../validate-input.js';
 
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
