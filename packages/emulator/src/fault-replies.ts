@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { cometError } from './errors.js';
 import type { Reply } from './reply.js';
 import type { Fault } from './types.js';
@@ -36,3 +37,15 @@ export function htmlPage(status: number): string {
 export const REDIRECT_LOCATION = '/';
 export const REDIRECT_BODY =
   '<html><head><title>301 Moved Permanently</title></head><body><h1>Moved Permanently</h1></body></html>';
+
+/** Sends an injected `reply` fault: its status, content type, headers and body, byte for byte. */
+export function sendReplyFault(res: ServerResponse, fault: Extract<Fault, { kind: 'reply' }>): void {
+  const text = fault.json !== undefined ? JSON.stringify(fault.json) : (fault.body ?? '');
+  const contentType = fault.contentType ?? 'application/json; charset=utf-8';
+  res.writeHead(fault.status ?? 200, {
+    ...(contentType ? { 'content-type': contentType } : {}),
+    'content-length': Buffer.byteLength(text),
+    ...fault.headers,
+  });
+  res.end(text);
+}

@@ -23,6 +23,16 @@ export const zFault = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reset'), route, when: z.enum(['before', 'after']), times }),
   z.strictObject({ kind: z.literal('html'), route, status: z.int().min(100).max(599).optional(), times }),
   z.strictObject({ kind: z.literal('redirect'), route, times }),
+  z.strictObject({
+    kind: z.literal('reply'),
+    route,
+    status: z.int().min(100).max(599).optional(),
+    contentType: z.string().optional(),
+    body: z.string().optional(),
+    json: z.unknown().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    times,
+  }),
 ]);
 
 function matches(faultRoute: Route | undefined, request: RouteClass): boolean {

@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, controlRoute } from './control-routes.js';
 import { cometError, sendError } from './errors.js';
-import { htmlPage, REDIRECT_BODY, REDIRECT_LOCATION, statusFaultReply } from './fault-replies.js';
+import {
+  htmlPage,
+  REDIRECT_BODY,
+  REDIRECT_LOCATION,
+  sendReplyFault,
+  statusFaultReply,
+} from './fault-replies.js';
 import { FaultQueue, type RouteClass } from './faults.js';
 import { readBody, sendEmpty, sendJson } from './http-io.js';
 import { resolveOptions } from './options.js';
@@ -100,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end(REDIRECT_BODY);
       return;
     }
+    if (fault?.kind === 'reply') return sendReplyFault(res, fault);
     if (fault?.kind === 'status' && !fault.afterCreate) return send(res, statusFaultReply(fault));
 
     const reply = await work(req, res, route);

@@ -73,7 +73,27 @@ export type Fault =
   | { kind: 'latency'; route?: Route; ms: number; times?: number }
   | { kind: 'reset'; route?: Route; when: 'before' | 'after'; times?: number }
   | { kind: 'html'; route?: Route; status?: number; times?: number }
-  | { kind: 'redirect'; route?: Route; times?: number };
+  | { kind: 'redirect'; route?: Route; times?: number }
+  | {
+      /**
+       * Answers exactly this instead of doing the route's work (nothing is created): any status, content
+       * type and body, for answers no other fault makes (a gateway's own task shape, an empty or non-JSON
+       * 200, an error body in another format). `json` is sent as JSON text; else `body` as is.
+       */
+      kind: 'reply';
+      route?: Route;
+      /** Default 200. */
+      status?: number;
+      /** Default `application/json; charset=utf-8`; `''` sends no Content-Type header. */
+      contentType?: string;
+      /** The body as text (default empty). Ignored when `json` is given. */
+      body?: string;
+      /** A value sent as JSON text. */
+      json?: unknown;
+      /** Extra headers, e.g. `{ 'retry-after': '120' }`. */
+      headers?: Record<string, string>;
+      times?: number;
+    };
 
 export interface Emulator {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:54321. */

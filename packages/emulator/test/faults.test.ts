@@ -142,6 +142,43 @@ describe('fault injection', () => {
     expect(emu.stats.tasksCreated).toBe(0);
   });
 
+  it('reply answers exactly the given status, content type, headers and body; nothing is created', async () => {
+    emu.inject({
+      kind: 'reply',
+      route: 'create',
+      status: 400,
+      contentType: 'application/problem+json',
+      json: { title: 'Bad', detail: 'no' },
+    });
+    emu.inject({ kind: 'reply', route: 'getTask', body: '', headers: { 'x-request-id': 'r-1' } });
+    emu.inject({
+      kind: 'reply',
+      route: 'getTask',
+      status: 503,
+      contentType: '',
+      body: 'busy',
+      headers: { 'retry-after': '120' },
+    });
+    const problem = await fetch(`${emu.url}/runwayml/v1/character_performance`, {
+      method: 'POST',
+      headers: AUTH,
+    });
+    expect(problem.status).toBe(400);
+    expect(problem.headers.get('content-type')).toBe('application/problem+json');
+    expect(await problem.json()).toEqual({ title: 'Bad', detail: 'no' });
+    const empty = await fetch(`${emu.url}/runwayml/v1/tasks/x`, { headers: AUTH });
+    expect(empty.status).toBe(200);
+    expect(empty.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(empty.headers.get('x-request-id')).toBe('r-1');
+    expect(await empty.text()).toBe('');
+    const busy = await fetch(`${emu.url}/runwayml/v1/tasks/x`, { headers: AUTH });
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('content-type')).toBeNull();
+    expect(busy.headers.get('retry-after')).toBe('120');
+    expect(await busy.text()).toBe('busy');
+    expect(emu.stats.tasksCreated).toBe(0);
+  });
+
   it('inject rejects a malformed fault', () => {
     // @ts-expect-error: deliberately wrong
     expect(() => emu.inject({ kind: 'latency' })).toThrow();
