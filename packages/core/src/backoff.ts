@@ -1,7 +1,9 @@
 // Retry delays: exponential backoff with full jitter (delay = random(0, min(max, base·2^attempt))), which
 // spreads many clients' retries instead of having them hit a recovering server in lock-step. When the
-// provider says how long to wait (Retry-After in seconds or as an HTTP date, or retry-after-ms), that wins,
-// capped so a hostile or buggy header cannot park a caller for hours.
+// provider says how long to wait (Retry-After in seconds or as an HTTP date, or retry-after-ms), that wins.
+// A wait longer than `maxRetryAfterMs` is not slept at all: the transport throws at once with the wait the
+// provider asked for (`retryAfterMs`), so a caller (and a browser behind an adapter) hears "come back in
+// 2 minutes" now instead of being parked for a minute, retried, and failed anyway.
 
 /** Tunes retry delays. Tests shrink these; production rarely needs to. */
 export interface BackoffOptions {
@@ -9,7 +11,11 @@ export interface BackoffOptions {
   baseMs?: number;
   /** Upper bound of a jittered delay (ms). Default 20 000. */
   maxMs?: number;
-  /** Upper bound for a provider-requested wait (Retry-After, retry-after-ms). Default 60 000. */
+  /**
+   * The longest provider-requested wait (Retry-After, retry-after-ms) the client sleeps before retrying.
+   * A longer one is not retried: RateLimitError (429) or ServerError (5xx) is thrown at once with
+   * `retryAfterMs` = the provider's wait. Default 60 000.
+   */
   maxRetryAfterMs?: number;
 }
 
@@ -43,7 +49,16 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The delay before retry number `attempt`: the provider's wish (capped) or full jitter. */
+/** The longest full-jitter delay of retry number `attempt`: `min(maxMs, baseMs · 2^attempt)`, in ms. */
+export function backoffCeiling(attempt: number, options: BackoffOptions = {}): number {
+  const { baseMs, maxMs } = { ...defaultBackoff, ...options };
+  return Math.min(maxMs, baseMs * 2 ** attempt);
+}
+
+/**
+ * The delay before retry number `attempt`: the provider's wish (capped at `maxRetryAfterMs`; the transport
+ * does not retry past the cap, see `exceedsRetryAfterCap`) or full jitter.
+ */
 export function retryDelay(
   attempt: number,
   headers: Headers | undefined,
@@ -53,4 +68,10 @@ export function retryDelay(
   const asked = headers ? parseRetryAfter(headers) : undefined;
   if (asked !== undefined) return Math.min(asked, maxRetryAfterMs);
   return fullJitterDelay(attempt, options);
+}
+
+/** Whether the provider asked for a longer wait (ms) than the client may sleep before a retry. */
+export function exceedsRetryAfterCap(askedMs: number | undefined, options: BackoffOptions = {}): boolean {
+  const { maxRetryAfterMs } = { ...defaultBackoff, ...options };
+  return askedMs !== undefined && askedMs > maxRetryAfterMs;
 }

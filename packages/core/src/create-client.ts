@@ -19,7 +19,7 @@ import { validateCharacterPerformanceInput } from './validate-input.js';
 import type { WaitOptions } from './wait-for-task.js';
 import { waitForTask } from './wait-for-task.js';
 import type { WatchOptions } from './watch-task.js';
-import { TaskPollLoop, watchTask } from './watch-task.js';
+import { type RetrieveExtras, TaskPollLoop, watchTask } from './watch-task.js';
 
 /** Options of `createActkitClient`. Every one is optional. */
 export interface ActkitClientOptions {
@@ -67,7 +67,11 @@ export interface ActkitClient {
     run(input: CharacterPerformanceInput, options?: RunOptions): Promise<SucceededTask>;
   };
   tasks: {
-    /** One GET, normalised whatever shape the provider answered. */
+    /**
+     * One GET, normalised whatever shape the provider answered. Besides the HTTP errors (each with
+     * `taskId`), throws `UnknownTaskStatusError` for a status word the client does not know and
+     * `TaskOutputMissingError` for a SUCCEEDED without an output URL (`watch`/`wait` poll on instead).
+     */
     retrieve(id: string, options?: RequestOptions): Promise<Task>;
     /** Yields every change (status or progress) until a final state. */
     watch(id: string, options?: WatchOptions): AsyncGenerator<Task, void, undefined>;
@@ -126,29 +130,39 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     return data.estimatedCost ? { id: data.id, estimatedCost: data.estimatedCost } : { id: data.id };
   }
 
-  async function retrieve(id: string, call: RequestOptions = {}): Promise<Task> {
+  // `fallbackCreatedAt` is the polling loop's (see RetrieveTask); a caller's retrieve never passes it.
+  async function retrieve(id: string, call: RequestOptions & RetrieveExtras = {}): Promise<Task> {
     if (typeof id !== 'string' || !id) {
       throw new ActkitValidationError([{ path: 'id', message: 'must be a non-empty task id' }]);
     }
     const what = `Get task ${id}`;
+    const { signal, timeoutMs, fallbackCreatedAt } = call;
     const { data } = await api.GET('/runwayml/v1/tasks/{id}', {
       params: { path: { id }, header: { 'X-Runway-Version': runwayVersion } },
-      fetch: (request) => transport.send(request as unknown as PlainRequest, { kind: 'read', what, ...call }),
+      fetch: (request) =>
+        transport.send(request as unknown as PlainRequest, {
+          kind: 'read',
+          what,
+          signal,
+          timeoutMs,
+          taskId: id,
+        }),
     });
     // Some gateways answer 200 with the task_not_exist body.
     if (isTaskNotExist(data)) {
       throw new NotFoundError(`${what}: ${providerError(data).message ?? 'task_not_exist'}`, {
         code: 'task_not_exist',
         body: data,
+        taskId: id,
       });
     }
-    return normalizeTask(data);
+    return normalizeTask(data, { fallbackCreatedAt, requestedId: id });
   }
 
   // One timer heap for every watch/wait of this client: a sleeping watch is an entry, not a setTimeout.
   const scheduler = new PollScheduler();
   const loop = (id: string, loopOptions: WatchOptions) =>
-    new TaskPollLoop(retrieve, scheduler, id, loopOptions);
+    new TaskPollLoop(retrieve, scheduler, id, loopOptions, options.logger);
   const watch = (id: string, watchOptions: WatchOptions = {}) => watchTask(loop(id, watchOptions));
   const wait = (id: string, waitOptions: WaitOptions = {}) =>
     waitForTask(loop(id, waitOptions), waitOptions.onProgress);

@@ -1,6 +1,8 @@
 // Every error @actkit/core throws is an ActkitError, so `catch (e) { if (e instanceof ActkitError) … }` is
 // exhaustive. Errors carry what a caller needs to act (status, provider code, request id, body) and never
 // the request headers, so the API key cannot leak through a message, a stack or JSON.stringify(error).
+// Every error that concerns one task (a read of it, its failure, its timeout, its missing output) carries
+// the task's id as `taskId`, so a caller can log it or look the task up without parsing a message.
 
 /** What an error knows about the HTTP exchange that caused it. */
 export interface ActkitErrorDetails {
@@ -12,6 +14,8 @@ export interface ActkitErrorDetails {
   requestId?: string;
   /** The provider's response body (parsed JSON, or the text when it was not JSON). */
   body?: unknown;
+  /** The id of the task the failed call concerned (a read of it, a wait for it), when there is one. */
+  taskId?: string;
   /** The underlying error. Not serialised by JSON.stringify. */
   cause?: unknown;
 }
@@ -23,6 +27,8 @@ export class ActkitError extends Error {
   readonly code: string | undefined;
   readonly requestId: string | undefined;
   readonly body: unknown;
+  /** The task this error concerns (retrieve, watch, wait, run after the create), when there is one. */
+  readonly taskId: string | undefined;
 
   constructor(message: string, details: ActkitErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -30,9 +36,10 @@ export class ActkitError extends Error {
     this.code = details.code;
     this.requestId = details.requestId;
     this.body = details.body;
+    this.taskId = details.taskId;
   }
 
-  /** A plain, key-free view for logs: name, message, status, code, request id and body. */
+  /** A plain, key-free view for logs: name, message, status, code, request id, task id and body. */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,
@@ -40,6 +47,7 @@ export class ActkitError extends Error {
       status: this.status,
       code: this.code,
       requestId: this.requestId,
+      taskId: this.taskId,
       body: this.body,
     };
   }
@@ -88,20 +96,48 @@ export class NotFoundError extends ActkitError {
   override name = 'NotFoundError';
 }
 
-/** 429: rate limited or saturated, after the retries allowed were spent. */
+/**
+ * 429: rate limited or saturated, after the retries allowed were spent, or at once when the provider asked
+ * for a longer wait (`Retry-After`, `retry-after-ms`) than `backoff.maxRetryAfterMs` allows the client to
+ * sleep.
+ */
 export class RateLimitError extends ActkitError {
   override name = 'RateLimitError';
-  /** How long the provider asked to wait (Retry-After / retry-after-ms), in ms, when it said. */
+  /**
+   * How long to wait before trying again, in ms: the provider's `retry-after-ms` or `Retry-After` when it
+   * sent one (uncapped: what it asked, not what the client would have slept), else the client's own backoff
+   * for the next attempt (`min(backoff.maxMs, backoff.baseMs · 2^attempt)`). Always a number when the
+   * client threw it; `undefined` only when you construct one without it.
+   */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, details: ActkitErrorDetails & { retryAfterMs?: number } = {}) {
     super(message, details);
     this.retryAfterMs = details.retryAfterMs;
   }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
 }
 
-/** 5xx from the provider, after the retries allowed were spent. */
+/**
+ * 5xx from the provider, after the retries allowed were spent (or at once when it asked for a longer wait
+ * than `backoff.maxRetryAfterMs`).
+ */
 export class ServerError extends ActkitError {
   override name = 'ServerError';
+  /**
+   * How long to wait before trying again, in ms. On a 503 always a number: the provider's `Retry-After` /
+   * `retry-after-ms` when it sent one, else the client's own backoff for the next attempt (as on
+   * RateLimitError). On other 5xx only when the provider sent such a header.
+   */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: ActkitErrorDetails & { retryAfterMs?: number } = {}) {
+    super(message, details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
 }
 
 /** The provider could not be reached, or the connection broke before a full answer arrived. */
@@ -114,7 +150,10 @@ export class RequestTimeoutError extends ActkitError {
   override name = 'RequestTimeoutError';
 }
 
-/** The answer was not what the API speaks: a redirect, an HTML page, or JSON of an unknown shape. */
+/**
+ * The answer was not what the API speaks: a redirect, an HTML page, or JSON of an unknown shape. On a read,
+ * an empty or non-JSON 200 is retried like a 5xx first; this is thrown when the retries are spent.
+ */
 export class UnexpectedResponseError extends ActkitError {
   override name = 'UnexpectedResponseError';
 }

@@ -33,6 +33,7 @@ export {
 } from './errors.js';
 export { isRetryableFailure } from './failure-code.js';
 export type { ActkitLogger, LogLevel, LogMeta } from './logger.js';
+export type { NormalizeTaskOptions } from './normalize-task.js';
 export { normalizeTask } from './normalize-task.js';
 export type { PollContext, PollSchedule } from './poll-schedule.js';
 export { defaultPollSchedule, fixedPollSchedule } from './poll-schedule.js';
@@ -51,6 +52,11 @@ export type {
   ThrottledTask,
 } from './task.js';
 export { isQueued, isTerminal } from './task.js';
+export {
+  missingOutputReads,
+  TaskOutputMissingError,
+  UnknownTaskStatusError,
+} from './task-answer-errors.js';
 export { TaskCancelledError, TaskFailedError, TaskTimeoutError } from './task-errors.js';
 export type { ValidationResult } from './validate-input.js';
 export { validateCharacterPerformanceInput } from './validate-input.js';

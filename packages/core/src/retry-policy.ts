@@ -3,7 +3,9 @@
 // started nothing: 429 (rejected at the gate), 503 (the spec: "no task was started") and connections that
 // never opened (refused, DNS failure). Everything else that could have reached the task queue (a timeout or
 // reset after the body was sent, 500/502/504) is "ambiguous": the caller gets TaskMayExistError instead of a
-// silent second task. The official SDK retries those and can bill twice.
+// silent second task. The official SDK retries those and can bill twice. A 200 whose body is empty or not
+// JSON is a transient fault of a gateway on a read (retried like a 5xx); on a create it is ambiguous (the
+// provider may have accepted the task).
 import { isInvalidRequest } from './http-error.js';
 
 /** `create` is the paid, non-idempotent POST; `read` is everything else. */
@@ -13,7 +15,9 @@ export type RequestKind = 'create' | 'read';
 export type AttemptFailure =
   | { type: 'answer'; status: number; body: unknown }
   | { type: 'network'; notSent: boolean }
-  | { type: 'timeout' };
+  | { type: 'timeout' }
+  /** A 2xx whose body is empty or not JSON. */
+  | { type: 'unreadable' };
 
 /** retry: send again after a delay; fail: throw the error; ambiguous: throw TaskMayExistError. */
 export type RetryDecision = 'retry' | 'fail' | 'ambiguous';
@@ -39,6 +43,8 @@ export function decideRetry(kind: RequestKind, failure: AttemptFailure): RetryDe
     return status === 408 || status === 429 || isServerFault(status, body) ? 'retry' : 'fail';
   }
   switch (failure.type) {
+    case 'unreadable':
+      return 'ambiguous';
     case 'network':
       return failure.notSent ? 'retry' : 'ambiguous';
     case 'timeout':

@@ -3,9 +3,10 @@
 import { ActkitError } from './errors.js';
 import type { CancelledTask, FailedTask, Task } from './task.js';
 
-/** The task ended FAILED (or CANCELLED: see `TaskCancelledError`). */
+/** The task ended FAILED (or CANCELLED: see `TaskCancelledError`). `taskId` is the task's id. */
 export class TaskFailedError extends ActkitError {
   override name = 'TaskFailedError';
+  declare readonly taskId: string;
   /** The final task. */
   readonly task: FailedTask | CancelledTask;
   /** The provider's failure code (`SAFETY.INPUT.TEXT`, `INTERNAL`, …) or `CANCELLED`. */
@@ -18,7 +19,7 @@ export class TaskFailedError extends ActkitError {
     super(
       message ??
         `Task ${task.id} failed${failureCode ? ` (${failureCode})` : ''}: ${task.status === 'FAILED' ? task.failure : 'cancelled'}`,
-      { code: failureCode },
+      { code: failureCode, taskId: task.id },
     );
     this.task = task;
     this.failureCode = failureCode;
@@ -45,7 +46,7 @@ export class TaskCancelledError extends TaskFailedError {
 /** `wait`/`watch` ran out of their `timeoutMs` before the task ended. The task itself may still finish. */
 export class TaskTimeoutError extends ActkitError {
   override name = 'TaskTimeoutError';
-  readonly taskId: string;
+  declare readonly taskId: string;
   readonly timeoutMs: number;
   /** The last state seen, if any poll succeeded. */
   readonly lastTask: Task | undefined;
@@ -53,8 +54,8 @@ export class TaskTimeoutError extends ActkitError {
   constructor(taskId: string, timeoutMs: number, lastTask: Task | undefined) {
     super(
       `Task ${taskId} did not finish within ${timeoutMs} ms${lastTask ? ` (last status ${lastTask.status}, ${Math.round(lastTask.progress * 100)}%)` : ''}; it may still finish: retrieve it later`,
+      { taskId },
     );
-    this.taskId = taskId;
     this.timeoutMs = timeoutMs;
     this.lastTask = lastTask;
   }
@@ -62,7 +63,6 @@ export class TaskTimeoutError extends ActkitError {
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
-      taskId: this.taskId,
       timeoutMs: this.timeoutMs,
       lastStatus: this.lastTask?.status,
     };

@@ -12,9 +12,18 @@ export const taskStatuses: readonly TaskStatus[] = zTaskStatus.options;
 interface TaskBase {
   /** The task id. */
   id: string;
-  /** When the provider created the task (ISO 8601). */
+  /**
+   * When the provider created the task (ISO 8601): its `createdAt`, else the wrapper's `submit_time` or
+   * `start_time`. When the provider gave none (some gateways send nothing, or zeros), the time the task was
+   * first seen: in `watch`/`wait`/`run` the time of the loop's first read (the same on every state it
+   * yields), from a lone `tasks.retrieve` the time of that read. Never the Unix epoch.
+   */
   createdAt: string;
-  /** 0..1; 1 once SUCCEEDED. */
+  /**
+   * 0..1; exactly 1 only once SUCCEEDED (a task still running at "100%" shows 0.99). An unreadable value
+   * (missing, `''`, not a number, odd percent text) counts as 0 in a lone `tasks.retrieve`; `watch`, `wait`
+   * and `run` keep the last known progress instead, and never let it go down while the task runs.
+   */
   progress: number;
   /** The provider's body, untouched, for debugging. */
   raw: unknown;
@@ -32,10 +41,13 @@ export interface ThrottledTask extends TaskBase {
 export interface RunningTask extends TaskBase {
   status: 'RUNNING';
 }
-/** Done. `output` holds the video URLs; they expire after 24-48 h, download promptly. */
+/**
+ * Done. `output` holds the video URLs, at least one (a SUCCEEDED answer without any is never handed out:
+ * see `TaskOutputMissingError`); they expire after 24-48 h, download promptly.
+ */
 export interface SucceededTask extends TaskBase {
   status: 'SUCCEEDED';
-  output: string[];
+  output: [string, ...string[]];
 }
 /** Failed at the provider. */
 export interface FailedTask extends TaskBase {

@@ -5,7 +5,7 @@
 // openapi-fetch only ever sees a successful JSON answer.
 import { sleep } from './abort.js';
 import type { BackoffOptions } from './backoff.js';
-import { parseRetryAfter, retryDelay } from './backoff.js';
+import { backoffCeiling, exceedsRetryAfterCap, parseRetryAfter, retryDelay } from './backoff.js';
 import {
   ActkitAbortError,
   type ActkitError,
@@ -41,6 +41,8 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Overrides the client's per-request timeout for this call. */
   timeoutMs?: number;
+  /** The task the call concerns (a read of it): every error thrown carries it as `taskId`. */
+  taskId?: string;
 }
 
 export interface Transport {
@@ -82,7 +84,7 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     async send(request, call) {
-      const { kind, what, signal } = call;
+      const { kind, what, signal, taskId } = call;
       const timeoutMs = call.timeoutMs ?? options.timeoutMs;
       const bodyText = request.body;
       // openapi-fetch builds a fresh Headers per call (see outgoing-request.ts), so the key is set on it rather
@@ -96,7 +98,7 @@ export function createTransport(options: TransportOptions): Transport {
       for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) {
           // Between attempts nothing is in flight, and a retried create was certainly not started.
-          throw new ActkitAbortError(`${what} was aborted`, { cause: signal.reason });
+          throw new ActkitAbortError(`${what} was aborted`, { cause: signal.reason, taskId });
         }
         const started = logger ? Date.now() : 0;
         // Logging is guarded at each call site so that with no logger no message or redacted copy is built.
@@ -118,13 +120,15 @@ export function createTransport(options: TransportOptions): Transport {
             kind === 'create'
               ? `${what} was aborted after the request was sent: the task may exist`
               : `${what} was aborted`,
-            { cause: signal?.reason, taskMayExist: kind === 'create' },
+            { cause: signal?.reason, taskMayExist: kind === 'create', taskId },
           );
         }
 
         let error: ActkitError;
         let failure: AttemptFailure;
         let answerHeaders: Headers | undefined;
+        /** The wait the provider asked for on this attempt (Retry-After, retry-after-ms), in ms. */
+        let askedMs: number | undefined;
 
         if (result.type === 'response') {
           const { response, text } = result;
@@ -143,12 +147,12 @@ export function createTransport(options: TransportOptions): Transport {
           answerHeaders = response.headers;
           const requestId = requestIdOf(response.headers);
           if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-            throw redirectError(what, response.status, response.headers);
+            throw redirectError(what, response.status, response.headers, taskId);
           }
           if (response.ok) {
             const unexpected = new UnexpectedResponseError(
               `${what}: HTTP ${response.status} with ${describeNonJson(response.headers.get('content-type'), scrubSecret(text, apiKey))} instead of JSON; check baseUrl`,
-              { status: response.status, requestId, body: scrubSecret(text.slice(0, 2048), apiKey) },
+              { status: response.status, requestId, body: scrubSecret(text.slice(0, 2048), apiKey), taskId },
             );
             if (kind === 'create') {
               throw new TaskMayExistError(
@@ -161,26 +165,36 @@ export function createTransport(options: TransportOptions): Transport {
                 },
               );
             }
-            throw unexpected;
+            // On a read, an empty or garbled 200 is a gateway's passing fault: retried like a 5xx.
+            error = unexpected;
+            failure = { type: 'unreadable' };
+          } else {
+            const body = scrubSecretDeep(json.ok ? json.value : text.slice(0, 2048), apiKey);
+            const { status } = response;
+            askedMs = parseRetryAfter(response.headers);
+            error = errorFromAnswer({
+              status,
+              statusText: response.statusText,
+              headers: response.headers,
+              body,
+              isJson: json.ok,
+              what,
+              // 429 and 503 always say how long to wait: the provider's wish, else our next backoff.
+              retryAfterMs:
+                askedMs ??
+                (status === 429 || status === 503 ? backoffCeiling(attempt, options.backoff) : undefined),
+              taskId,
+            });
+            failure = { type: 'answer', status, body };
           }
-          const body = scrubSecretDeep(json.ok ? json.value : text.slice(0, 2048), apiKey);
-          error = errorFromAnswer({
-            status: response.status,
-            headers: response.headers,
-            body,
-            isJson: json.ok,
-            what,
-            retryAfterMs: parseRetryAfter(response.headers),
-          });
-          failure = { type: 'answer', status: response.status, body };
         } else if (result.type === 'timeout') {
-          error = new RequestTimeoutError(`${what} timed out after ${timeoutMs} ms`);
+          error = new RequestTimeoutError(`${what} timed out after ${timeoutMs} ms`, { taskId });
           failure = { type: 'timeout' };
         } else {
           const code = systemErrorCode(result.error);
           error = new ConnectionError(
             `${what} failed: could not complete the connection to ${new URL(url).origin}${code ? ` (${code})` : ''}`,
-            { code, cause: result.error },
+            { code, cause: result.error, taskId },
           );
           failure = { type: 'network', notSent: code !== undefined && notSentErrorCodes.has(code) };
         }
@@ -199,6 +213,20 @@ export function createTransport(options: TransportOptions): Transport {
           log(logger, 'error', `${what}: giving up`, { reason: error.message, attempts: attempt + 1 });
           throw error;
         }
+        if (exceedsRetryAfterCap(askedMs, options.backoff)) {
+          // Sleeping the cap and asking again early would only be refused again (and hold the caller).
+          log(
+            logger,
+            'warn',
+            `${what}: the provider asks to wait ${askedMs} ms, longer than maxRetryAfterMs`,
+            {
+              reason: error.message,
+              attempts: attempt + 1,
+              retryAfterMs: askedMs,
+            },
+          );
+          throw error;
+        }
         const delayMs = retryDelay(attempt, answerHeaders, options.backoff);
         log(logger, 'warn', `${what}: retrying in ${delayMs} ms`, {
           reason: error.message,
@@ -208,7 +236,7 @@ export function createTransport(options: TransportOptions): Transport {
         try {
           await sleep(delayMs, signal);
         } catch {
-          throw new ActkitAbortError(`${what} was aborted`, { cause: signal?.reason });
+          throw new ActkitAbortError(`${what} was aborted`, { cause: signal?.reason, taskId });
         }
       }
     },
@@ -240,7 +268,13 @@ class JsonAnswer {
 }
 
 function details(error: ActkitError) {
-  return { status: error.status, code: error.code, requestId: error.requestId, body: error.body };
+  return {
+    status: error.status,
+    code: error.code,
+    requestId: error.requestId,
+    body: error.body,
+    taskId: error.taskId,
+  };
 }
 
 function parseBody(bodyText: string | undefined): unknown {

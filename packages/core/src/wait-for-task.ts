@@ -12,9 +12,10 @@ export interface WaitOptions extends WatchOptions {
 }
 
 /**
- * Resolves with the SUCCEEDED task. Throws TaskFailedError (FAILED; `retryable` says whether creating it
- * again could help), TaskCancelledError (a TaskFailedError with failureCode CANCELLED), TaskTimeoutError, or
- * ActkitAbortError.
+ * Resolves with the SUCCEEDED task (at least one output URL). Throws TaskFailedError (FAILED; `retryable`
+ * says whether creating it again could help), TaskCancelledError (a TaskFailedError with failureCode
+ * CANCELLED), TaskTimeoutError, TaskOutputMissingError (SUCCEEDED without output, read
+ * `missingOutputReads` times in a row), ActkitAbortError, or the read's own error; each with `taskId`.
  */
 export async function waitForTask(loop: TaskPollLoop, onProgress?: (task: Task) => void) {
   for (let step = await loop.next(); !step.done; step = await loop.next()) {
@@ -24,5 +25,7 @@ export async function waitForTask(loop: TaskPollLoop, onProgress?: (task: Task) 
     if (task.status === 'FAILED') throw new TaskFailedError(task);
     if (task.status === 'CANCELLED') throw new TaskCancelledError(task);
   }
-  throw new ActkitError('Task updates ended before the task reached a final state');
+  throw new ActkitError(`Task ${loop.id}: updates ended before the task reached a final state`, {
+    taskId: loop.id,
+  });
 }

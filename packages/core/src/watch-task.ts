@@ -14,15 +14,28 @@
 //   • Between polls the loop keeps only what change detection and the schedule need (status, progress, a
 //     rate sample); the last state is kept without the provider's raw body (for TaskTimeoutError.lastTask).
 //
+// What the loop does with the provider's odd answers (gateways, api-facts.md), so no caller has to:
+//   • `task_not_exist` within `notFoundGraceMs` of the start: no news (a fresh task is not visible yet).
+//   • A status word nobody knows (UnknownTaskStatusError): no news; one `warn` line per task through the
+//     client's logger; polling goes on until a known state or the deadline.
+//   • SUCCEEDED without an output URL (TaskOutputMissingError): no news up to `missingOutputReads` reads
+//     in a row (on the usual schedule), then that error. A SUCCEEDED task handed out has an output.
+//   • Progress never goes down while the task runs: an unreadable value (read as 0) or a lower one keeps
+//     the last known progress; 1 only at SUCCEEDED.
+//   • A task without a creation time keeps the `createdAt` of the first read on every later one.
+//
 // The steps: next() → plan() → [sleep: the scheduler calls run(), or an abort calls handleEvent()] →
 // pollAndPlan() → the change resolves next(), or plan() again.
 import { addAbortListener, removeAbortListener } from './abort-listeners.js';
 import { ActkitAbortError, NotFoundError } from './errors.js';
+import type { ActkitLogger } from './logger.js';
+import { log } from './logger.js';
 import type { PollContext, PollSchedule } from './poll-schedule.js';
 import { defaultPollSchedule } from './poll-schedule.js';
 import type { PollScheduler, ScheduledEntry } from './poll-scheduler.js';
 import type { Task } from './task.js';
 import { isTerminal } from './task.js';
+import { missingOutputReads, TaskOutputMissingError, UnknownTaskStatusError } from './task-answer-errors.js';
 import { TaskTimeoutError } from './task-errors.js';
 
 /** Options of `tasks.watch` (and, through it, `tasks.wait` and `characterPerformance.run`). */
@@ -48,10 +61,16 @@ export interface WatchOptions {
 export const defaultWaitTimeoutMs = 30 * 60_000;
 export const defaultNotFoundGraceMs = 30_000;
 
+/** What the loop passes to `retrieve` beyond the request options (internal to the client). */
+export interface RetrieveExtras {
+  /** The `createdAt` to use when the body has none: the loop's first read's, so it stays stable. */
+  fallbackCreatedAt?: string;
+}
+
 /** Fetches one task; the client's `tasks.retrieve`. */
 export type RetrieveTask = (
   id: string,
-  options: { signal: AbortSignal; timeoutMs?: number },
+  options: { signal: AbortSignal; timeoutMs?: number } & RetrieveExtras,
 ) => Promise<Task>;
 
 /** The abort reason of a request ended by the deadline (never seen by callers: it becomes TaskTimeoutError). */
@@ -82,6 +101,13 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
   private lastStatus: Task['status'] | undefined;
   private lastProgress = 0;
   private lastCreatedAt = '';
+  /** The createdAt of the first read, reused when a later read has none. */
+  private firstCreatedAt: string | undefined;
+  /** SUCCEEDED-without-output reads in a row. */
+  private outputMissingReads = 0;
+  /** Whether the one warning about an unknown status word / a missing output was logged. */
+  private warnedUnknownStatus = false;
+  private warnedMissingOutput = false;
   /** First RUNNING sample, to measure the rate of progress. */
   private sampleAt = -1;
   private sampleProgress = 0;
@@ -98,6 +124,7 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
     private readonly scheduler: PollScheduler,
     readonly id: string,
     private readonly options: WatchOptions = {},
+    private readonly logger?: ActkitLogger,
   ) {
     this.startedAt = scheduler.now();
     this.deadlineAt = this.startedAt + (options.timeoutMs ?? defaultWaitTimeoutMs);
@@ -174,7 +201,8 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
         this.timedOut = true;
         throw new TaskTimeoutError(this.id, this.timeoutMs, this.lastTask());
       }
-      const task = await this.pollOnce();
+      const read = await this.pollOnce();
+      const task = read && this.steady(read);
       this.polls++;
       const changed = task !== undefined && this.changed(task);
       if (task && isTerminal(task)) this.ended = true;
@@ -200,19 +228,68 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
       request.abort(deadlineReached());
     });
     try {
-      return await this.retrieve(this.id, { signal: request.signal, timeoutMs: options.requestTimeoutMs });
+      const task = await this.retrieve(this.id, {
+        signal: request.signal,
+        timeoutMs: options.requestTimeoutMs,
+        fallbackCreatedAt: this.firstCreatedAt,
+      });
+      this.outputMissingReads = 0;
+      return task;
     } catch (error) {
-      const grace = options.notFoundGraceMs ?? defaultNotFoundGraceMs;
-      const notVisibleYet =
-        error instanceof NotFoundError &&
-        error.code === 'task_not_exist' &&
-        scheduler.now() - this.startedAt < grace;
-      if (notVisibleYet) return undefined;
+      if (this.noNews(error)) return undefined;
       throw error;
     } finally {
       scheduler.cancel(deadline);
       if (caller) removeAbortListener(caller, onAbort);
     }
+  }
+
+  /**
+   * Whether a failed read only means "nothing to report yet" (see the top of this file). Throws the
+   * give-up error when a SUCCEEDED without output has lasted `missingOutputReads` reads.
+   */
+  private noNews(error: unknown): boolean {
+    if (error instanceof NotFoundError) {
+      const grace = this.options.notFoundGraceMs ?? defaultNotFoundGraceMs;
+      return error.code === 'task_not_exist' && this.scheduler.now() - this.startedAt < grace;
+    }
+    if (error instanceof UnknownTaskStatusError) {
+      this.outputMissingReads = 0;
+      if (!this.warnedUnknownStatus) {
+        this.warnedUnknownStatus = true;
+        log(this.logger, 'warn', `${error.message}; still polling until a known state or the deadline`, {
+          taskId: this.id,
+          status: error.statusWord,
+        });
+      }
+      return true;
+    }
+    if (error instanceof TaskOutputMissingError) {
+      this.outputMissingReads++;
+      if (this.outputMissingReads >= missingOutputReads) {
+        throw new TaskOutputMissingError(this.id, {
+          reads: this.outputMissingReads,
+          status: error.status,
+          requestId: error.requestId,
+          body: error.body,
+        });
+      }
+      if (!this.warnedMissingOutput) {
+        this.warnedMissingOutput = true;
+        log(this.logger, 'warn', `${error.message}; reading it again (at most ${missingOutputReads} reads)`, {
+          taskId: this.id,
+        });
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Holds progress and createdAt steady across reads (see the top of this file). */
+  private steady(task: Task): Task {
+    this.firstCreatedAt ??= task.createdAt;
+    if (task.status === 'SUCCEEDED' || task.progress >= this.lastProgress) return task;
+    return { ...task, progress: this.lastProgress };
   }
 
   /** The last state yielded, without the provider's raw body (only ever a non-terminal one). */
@@ -271,7 +348,10 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
       reject?.(
         error instanceof ActkitAbortError
           ? error
-          : new ActkitAbortError(`Watching task ${this.id} was aborted`, { cause: caller.reason }),
+          : new ActkitAbortError(`Watching task ${this.id} was aborted`, {
+              cause: caller.reason,
+              taskId: this.id,
+            }),
       );
     } else if (this.timedOut) {
       reject?.(

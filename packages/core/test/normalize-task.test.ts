@@ -39,8 +39,10 @@ describe('normalizeTask', () => {
   });
 
   it('maps wrapper SUCCESS and FAILURE', () => {
-    const ok = normalizeTask(wrap({}, { status: 'SUCCESS', progress: '100%' }));
-    expect(ok).toMatchObject({ status: 'SUCCEEDED', progress: 1, output: [] });
+    const ok = normalizeTask(
+      wrap({ output: ['https://cdn.example.com/a.mp4'] }, { status: 'SUCCESS', progress: '100%' }),
+    );
+    expect(ok).toMatchObject({ status: 'SUCCEEDED', progress: 1, output: ['https://cdn.example.com/a.mp4'] });
     const failed = normalizeTask(wrap({}, { status: 'FAILURE', fail_reason: 'upstream broke' }));
     expect(failed).toMatchObject({ status: 'FAILED', failure: 'upstream broke', retryable: false });
     expect(isTerminal(failed)).toBe(true);

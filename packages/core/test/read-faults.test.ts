@@ -56,13 +56,14 @@ describe('retrieve retries transient failures', () => {
     expect(elapsed).toBeLessThan(1500);
   });
 
-  it('caps a huge Retry-After at maxRetryAfterMs', async () => {
+  it('sleeps a Retry-After up to maxRetryAfterMs, then retries', async () => {
     const { emu, id } = await created();
-    const client = clientFor(emu, { backoff: { maxRetryAfterMs: 50 } });
-    emu.inject({ kind: 'status', route: 'getTask', status: 429, retryAfter: 3600 });
+    const client = clientFor(emu, { backoff: { maxRetryAfterMs: 400 } });
+    emu.inject({ kind: 'status', route: 'getTask', status: 429, retryAfterMs: 400 });
     const started = Date.now();
-    await client.tasks.retrieve(id);
-    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(client.tasks.retrieve(id)).resolves.toMatchObject({ id });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    expect(getCount(emu)).toBe(2);
   });
 
   it('gives up after maxRetries with a ServerError carrying status and body', async () => {
@@ -78,13 +79,16 @@ describe('retrieve retries transient failures', () => {
 });
 
 describe('non-JSON answers', () => {
-  it('an HTML 200 → UnexpectedResponseError, never a SyntaxError', async () => {
+  it('an HTML 200 every time → UnexpectedResponseError after the retries, never a SyntaxError', async () => {
     const { emu, client, id } = await created();
-    emu.inject({ kind: 'html', route: 'getTask', status: 200 });
+    emu.inject({ kind: 'html', route: 'getTask', status: 200, times: 10 });
     const error = await client.tasks.retrieve(id).catch((e) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(error).not.toBeInstanceOf(SyntaxError);
     expect(error.message).toMatch(/HTML page/);
+    expect(error.taskId).toBe(id);
+    // The client's default maxRetries is 3: one GET and three retries.
+    expect(getCount(emu)).toBe(4);
   });
 
   it('an HTML 502 from a proxy → retried like any 502', async () => {
