@@ -1,6 +1,7 @@
 // The `actkit` command. Exit codes: 0 success; 1 the task failed, was cancelled or did not finish in time;
-// 2 usage or validation error (nothing was sent); 3 API or network error (see the message: a create that
-// failed ambiguously says the task may exist).
+// 2 usage or validation error (nothing was sent); 3 API or network error; 4 the create failed in a way that
+// does not tell whether the task was started (TaskMayExistError): it may exist and be billed, so a script
+// must not simply run again; the message says how to look for it; 130 interrupted.
 import { parseArgs } from 'node:util';
 import { EmulatorMissingError, type RunningEmulator, startBuiltInEmulator } from './cli/load-emulator.js';
 import { createProgressDisplay } from './cli/progress-bar.js';
@@ -11,6 +12,7 @@ import {
   type CharacterPerformanceInput,
   createActkitClient,
   TaskFailedError,
+  TaskMayExistError,
   TaskTimeoutError,
 } from './index.js';
 import { downloadOutput } from './node/index.js';
@@ -35,11 +37,24 @@ common options:
   -h, --help
 
 The API key comes from COMETAPI_KEY.
-Exit codes: 0 ok, 1 task failed or timed out, 2 usage/validation error, 3 API/network error.`;
+Exit codes: 0 ok, 1 task failed or timed out, 2 usage/validation error, 3 API/network error,
+  4 the task may exist (the create's answer was lost: look for it before running again), 130 interrupted.`;
 
 class UsageError extends Error {}
 
-const exitCodes = { ok: 0, taskFailed: 1, usage: 2, api: 3 } as const;
+const exitCodes = { ok: 0, taskFailed: 1, usage: 2, api: 3, taskMayExist: 4, interrupted: 130 } as const;
+
+/** The id of the task this run created, once known: errors after that say how to follow it. */
+let createdTaskId: string | undefined;
+
+/** How to find a task whose create may have started it (the id is rarely known then). */
+function howToFindTask(sentAt: string | undefined, taskId: string | undefined): string {
+  if (taskId) return `  Look it up with: actkit task ${taskId}\n`;
+  return (
+    `  The request was sent at ${sentAt ?? 'an unknown time'}. Look for a task created around then in your\n` +
+    "  CometAPI dashboard's task list before running again; with its id, `actkit task <id>` shows it.\n"
+  );
+}
 
 function numberOption(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -122,7 +137,10 @@ async function main(argv: string[]): Promise<number> {
     const task = await client.characterPerformance.run(input, {
       signal: controller.signal,
       timeoutMs: numberOption('timeout-ms', values['timeout-ms']),
-      onCreated: ({ id }) => process.stderr.write(`task ${id} created\n`),
+      onCreated: ({ id }) => {
+        createdTaskId = id;
+        process.stderr.write(`task ${id} created\n`);
+      },
       onProgress: (t) => progress.task(t),
     });
     progress.done();
@@ -159,6 +177,12 @@ function report(error: unknown): number {
     );
     return error.status === undefined ? exitCodes.usage : exitCodes.api;
   }
+  if (error instanceof TaskMayExistError) {
+    process.stderr.write(
+      `actkit: the task may exist (and be billed): ${error.message}${error.requestId ? ` [request id ${error.requestId}]` : ''}\n${howToFindTask(error.sentAt, error.taskId)}`,
+    );
+    return exitCodes.taskMayExist;
+  }
   if (error instanceof TaskFailedError || error instanceof TaskTimeoutError) {
     const hint =
       error instanceof TaskFailedError
@@ -167,11 +191,16 @@ function report(error: unknown): number {
           : ' (retrying will not help)'
         : '';
     process.stderr.write(`actkit: ${error.message}${hint}\n`);
+    if (error instanceof TaskTimeoutError) {
+      process.stderr.write(`  Follow the task with: actkit task ${error.taskId}\n`);
+    }
     return exitCodes.taskFailed;
   }
   if (error instanceof ActkitAbortError) {
     process.stderr.write(`actkit: ${error.message}\n`);
-    return 130;
+    if (error.taskMayExist) process.stderr.write(howToFindTask(undefined, createdTaskId));
+    else if (createdTaskId) process.stderr.write(`  Follow the task with: actkit task ${createdTaskId}\n`);
+    return exitCodes.interrupted;
   }
   if (error instanceof ActkitError) {
     if (error.message.includes('COMETAPI_KEY') && error.status === undefined) {
@@ -181,6 +210,8 @@ function report(error: unknown): number {
     process.stderr.write(
       `actkit: ${error.name}: ${error.message}${error.requestId ? ` [request id ${error.requestId}]` : ''}\n`,
     );
+    if (createdTaskId)
+      process.stderr.write(`  The task was created; follow it with: actkit task ${createdTaskId}\n`);
     return exitCodes.api;
   }
   process.stderr.write(

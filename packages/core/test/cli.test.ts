@@ -128,16 +128,40 @@ describe('actkit CLI', () => {
     expect(result.stderr).toMatch(/COMETAPI_KEY/);
   });
 
-  it('API errors → exit 3 (wrong key; ambiguous create says the task may exist)', async () => {
+  it('API errors → exit 3 (wrong key)', async () => {
     const emu = await emulator({ apiKey: 'right' });
     const auth = await runCli(['task', 'abc'], { COMETAPI_KEY: 'wrong', ACTKIT_BASE_URL: emu.url });
     expect(auth.code).toBe(3);
     expect(auth.stderr).toMatch(/AuthenticationError/);
     expect(auth.stderr).not.toMatch(/wrong/);
+  });
+
+  it('a create that may have started the task → exit 4, saying when it was sent and how to look for it', async () => {
+    const emu = await emulator({ apiKey: 'right' });
     emu.inject({ kind: 'status', route: 'create', status: 502, afterCreate: true });
+    const before = Date.now();
     const ambiguous = await runCli(['run', ...runArgs], { COMETAPI_KEY: 'right', ACTKIT_BASE_URL: emu.url });
-    expect(ambiguous.code).toBe(3);
-    expect(ambiguous.stderr).toMatch(/TaskMayExistError.*may have been created/);
+    expect(ambiguous.code).toBe(4);
+    expect(ambiguous.stderr).toMatch(/the task may exist.*may have been created/);
+    const sentAt = /sent at (\S+)\./.exec(ambiguous.stderr)?.[1] ?? '';
+    expect(Date.parse(sentAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(sentAt)).toBeLessThanOrEqual(Date.now());
+    expect(ambiguous.stderr).toMatch(/dashboard/);
+    expect(ambiguous.stderr).toContain('actkit task <id>');
     expect(emu.stats.tasksCreated).toBe(1);
+    const help = await runCli(['--help']);
+    expect(help.stdout).toMatch(/4 the task may exist/);
+  });
+
+  it('an error after the create names the task to follow', async () => {
+    const emu = await emulator({ taskMs: 5000 });
+    const result = await runCli(['run', ...runArgs, '--timeout-ms', '300'], {
+      COMETAPI_KEY: 'k',
+      ACTKIT_BASE_URL: emu.url,
+    });
+    expect(result.code).toBe(1);
+    const id = /task (\S+) created/.exec(result.stderr)?.[1];
+    expect(id).toBeDefined();
+    expect(result.stderr).toContain(`Follow the task with: actkit task ${id}`);
   });
 });

@@ -1,12 +1,20 @@
 // Streams a finished task's output video to a file or a WritableStream. Output URLs expire (24-48 h at
 // Runway), so download right after the task succeeds; the body is streamed (never buffered whole), written
 // to `<file>.part` and renamed at the end so a failed download never leaves a truncated file behind.
+//
+// "200" is not "a video": a storage bucket answers an expired or forbidden object with an XML error page,
+// sometimes with status 200, and a proxy can answer HTML. So before a byte is written the answer must be a
+// 200, with a Content-Type that can hold a video, and its first bytes must be a video container (see
+// video-signature.ts); a body shorter than its Content-Length is refused too. Each refusal is an
+// OutputDownloadError naming the reason, and no file (final or `.part`) is left behind.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { ActkitAbortError, ActkitError, ConnectionError, type SucceededTask } from '../index.js';
+import { OutputDownloadError } from './output-download-error.js';
+import { isVideoContentType, videoContainerOf, videoSignatureBytes } from './video-signature.js';
 
 /** Download progress. */
 export interface DownloadProgress {
@@ -39,8 +47,13 @@ export interface DownloadResult {
 
 /**
  * Downloads `task.output[index]` (or a URL string) to `destination`: a file path, or a WritableStream.
- * Throws ActkitError for HTTP errors (403/404 usually mean the URL expired), ConnectionError for network
- * failures and ActkitAbortError on abort.
+ *
+ * Throws `OutputDownloadError` when the answer is not a video, with `reason`: `status` (not 200; 403/404
+ * usually mean the URL expired), `content-type` (XML, HTML, JSON, text, …; a missing Content-Type is allowed
+ * and left to the bytes), `not-video` (the first bytes are no MP4/QuickTime/WebM container) or `truncated`
+ * (fewer bytes than Content-Length, or the connection broke mid-body). `ConnectionError` when the server
+ * could not be reached, `ActkitAbortError` on abort. Nothing is written to the destination before the first
+ * bytes were checked, and a file destination keeps nothing on failure (the `.part` file is removed).
  */
 export async function downloadOutput(
   task: SucceededTask | string,
@@ -49,73 +62,131 @@ export async function downloadOutput(
 ): Promise<DownloadResult> {
   const index = options.index ?? 0;
   const url = typeof task === 'string' ? task : task.output[index];
+  const taskId = typeof task === 'string' ? undefined : task.id;
   if (!url) {
     throw new ActkitError(
       typeof task === 'string' ? 'No URL to download' : `Task ${task.id} has no output #${index} to download`,
+      { taskId },
     );
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const { signal } = options;
+  const shown = redactQuery(url);
   let received = 0;
 
   const aborted = () =>
-    new ActkitAbortError(`Download of ${redactQuery(url)} was aborted`, { cause: signal?.reason });
+    new ActkitAbortError(`Download of ${shown} was aborted`, { cause: signal?.reason, taskId });
 
   let response: Response;
   try {
     response = await fetchImpl(url, { signal });
   } catch (error) {
     if (signal?.aborted) throw aborted();
-    throw new ConnectionError(`Could not download ${redactQuery(url)}`, { cause: error });
+    throw new ConnectionError(`Could not download ${shown}`, { cause: error, taskId });
   }
-  if (!response.ok || !response.body) {
-    const hint =
-      response.status === 403 || response.status === 404 ? ' (output URLs expire after 24-48 h)' : '';
-    throw new ActkitError(`Download of ${redactQuery(url)} failed: HTTP ${response.status}${hint}`, {
-      status: response.status,
-    });
-  }
+  const { status } = response;
+  const contentType = response.headers.get('content-type') ?? undefined;
   const lengthHeader = Number(response.headers.get('content-length'));
   const totalBytes = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : undefined;
-  const counted = response.body.pipeThrough(
+  const refuse = (reason: OutputDownloadError['reason'], why: string, cause?: unknown) =>
+    new OutputDownloadError(`Download of ${shown} failed: ${why}`, {
+      reason,
+      status,
+      contentType,
+      receivedBytes: received,
+      expectedBytes: totalBytes,
+      taskId,
+      cause,
+    });
+
+  if (status !== 200 || !response.body) {
+    await response.body?.cancel().catch(() => {});
+    const hint = status === 403 || status === 404 ? ' (output URLs expire after 24-48 h)' : '';
+    throw refuse('status', `HTTP ${status}${hint}`);
+  }
+  if (!isVideoContentType(response.headers.get('content-type'))) {
+    await response.body.cancel().catch(() => {});
+    throw refuse('content-type', `the answer is ${contentType}, not a video`);
+  }
+
+  // Holds back the first bytes until they show a video container, counts bytes for progress, and refuses a
+  // body shorter than its Content-Length.
+  let head: Uint8Array | undefined = new Uint8Array(0);
+  const pass = (chunk: Uint8Array, controller: TransformStreamDefaultController<Uint8Array>) => {
+    received += chunk.byteLength;
+    options.onProgress?.({
+      receivedBytes: received,
+      totalBytes,
+      fraction: totalBytes ? Math.min(1, received / totalBytes) : undefined,
+    });
+    controller.enqueue(chunk);
+  };
+  const release = (controller: TransformStreamDefaultController<Uint8Array>) => {
+    const bytes = head ?? new Uint8Array(0);
+    head = undefined;
+    if (!videoContainerOf(bytes)) {
+      throw refuse(
+        'not-video',
+        bytes.byteLength === 0 ? 'the body is empty' : 'the body is not an MP4, QuickTime or WebM video',
+      );
+    }
+    pass(bytes, controller);
+  };
+  const checked = response.body.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        received += chunk.byteLength;
-        options.onProgress?.({
-          receivedBytes: received,
-          totalBytes,
-          fraction: totalBytes ? Math.min(1, received / totalBytes) : undefined,
-        });
-        controller.enqueue(chunk);
+        if (!head) return pass(chunk, controller);
+        const joined = new Uint8Array(head.byteLength + chunk.byteLength);
+        joined.set(head);
+        joined.set(chunk, head.byteLength);
+        head = joined;
+        if (head.byteLength >= videoSignatureBytes) release(controller);
+      },
+      flush(controller) {
+        if (head) release(controller);
+        if (totalBytes !== undefined && received < totalBytes) {
+          throw refuse('truncated', `the body ended after ${received} of ${totalBytes} bytes`);
+        }
       },
     }),
   );
 
-  try {
-    if (typeof destination === 'string') {
-      const partial = `${destination}.part`;
-      try {
-        await pipeline(
-          Readable.fromWeb(counted as NodeReadableStream<Uint8Array>),
-          createWriteStream(partial),
-          signal ? { signal } : {},
-        );
-        await rename(partial, destination);
-      } catch (error) {
-        await rm(partial, { force: true });
-        throw error;
-      }
-      return { url, bytes: received, path: destination };
+  const failed = (error: unknown) => {
+    if (signal?.aborted) return aborted();
+    if (error instanceof ActkitError) return error;
+    return refuse(
+      'truncated',
+      `the connection broke after ${received}${totalBytes ? ` of ${totalBytes}` : ''} bytes`,
+      error,
+    );
+  };
+
+  if (typeof destination !== 'string') {
+    try {
+      await checked.pipeTo(destination, signal ? { signal } : {});
+      return { url, bytes: received };
+    } catch (error) {
+      throw failed(error);
     }
-    await counted.pipeTo(destination, signal ? { signal } : {});
-    return { url, bytes: received };
-  } catch (error) {
-    if (signal?.aborted) throw aborted();
-    if (error instanceof ActkitError) throw error;
-    throw new ConnectionError(`Download of ${redactQuery(url)} broke off after ${received} bytes`, {
-      cause: error,
-    });
   }
+  const partial = `${destination}.part`;
+  try {
+    await pipeline(
+      Readable.fromWeb(checked as NodeReadableStream<Uint8Array>),
+      createWriteStream(partial),
+      signal ? { signal } : {},
+    );
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw failed(error);
+  }
+  try {
+    await rename(partial, destination);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { url, bytes: received, path: destination };
 }
 
 /** Output URLs are signed; keep the signature out of messages and logs. */
