@@ -10,9 +10,22 @@ export class ActkitProblemError extends Error {
   readonly type: string;
   /** For 400 validation problems: field path (such as `character.uri`) → message, to show next to each field. */
   readonly fieldErrors: Record<string, string>;
+  /**
+   * On a 429 (too many tasks or starts for this user) or a 503 (the video provider is busy): how long to
+   * wait before trying again, in ms, from the response's `Retry-After` header (seconds or an HTTP date), so a
+   * UI can show "try again in 40 s". Undefined for other statuses and when the header is absent or
+   * unreadable. Cross-origin, the backend must list `Retry-After` in `Access-Control-Expose-Headers`.
+   */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(problem: Partial<Problem> & { status: number; title: string }, options?: { cause?: unknown }) {
-    super(problem.detail ?? problem.title, options);
+  constructor(
+    problem: Partial<Problem> & { status: number; title: string },
+    options?: { cause?: unknown; retryAfterMs?: number },
+  ) {
+    super(
+      problem.detail ?? problem.title,
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'ActkitProblemError';
     this.status = problem.status;
     this.title = problem.title;
@@ -20,18 +33,31 @@ export class ActkitProblemError extends Error {
     this.type = problem.type ?? 'about:blank';
     this.fieldErrors = {};
     for (const { path, message } of problem.errors ?? []) this.fieldErrors[path] ??= message;
+    this.retryAfterMs = options?.retryAfterMs;
   }
+}
+
+/** `Retry-After` as ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
+export function retryAfterMsOf(headers: Headers, now: number = Date.now()): number | undefined {
+  const value = headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Turns a non-2xx answer into an ActkitProblemError, trusting the body only if it looks like a problem. */
 export function problemFromResponse(response: Response, body: unknown): ActkitProblemError {
   const problem = body && typeof body === 'object' ? (body as Partial<Problem>) : {};
-  return new ActkitProblemError({
-    ...problem,
-    status: response.status,
-    title:
-      typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${response.status}`,
-  });
+  const { status } = response;
+  return new ActkitProblemError(
+    {
+      ...problem,
+      status,
+      title: typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${status}`,
+    },
+    { retryAfterMs: status === 429 || status === 503 ? retryAfterMsOf(response.headers) : undefined },
+  );
 }
 
 /** A request that got no answer at all. */

@@ -41,6 +41,18 @@ describe('problemFromResponse', () => {
     expect(problemFromResponse(new Response(null, { status: 503 }), undefined).title).toBe('HTTP 503');
   });
 
+  it('reads Retry-After (seconds or an HTTP date) on 429 and 503 only', () => {
+    const at = (status: number, retryAfter: string) =>
+      problemFromResponse(new Response(null, { status, headers: { 'retry-after': retryAfter } }), undefined)
+        .retryAfterMs;
+    expect(at(429, '40')).toBe(40_000);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect(at(503, inAMinute)).toBeGreaterThan(55_000);
+    expect(at(503, inAMinute)).toBeLessThanOrEqual(60_000);
+    expect(at(503, 'soon')).toBeUndefined();
+    expect(at(500, '40')).toBeUndefined();
+  });
+
   it('describes a request that got no answer as status 0 and keeps the cause', () => {
     const cause = new TypeError('fetch failed');
     const error = networkProblem(cause);

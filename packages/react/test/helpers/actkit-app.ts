@@ -26,6 +26,8 @@ export interface ActkitAppOptions {
   taskMs?: number;
   /** Answer every /events request with this status instead of a stream (to prove the polling fallback). */
   failEventsWith?: number;
+  /** The router's per-owner limits; default `{ activeTasks: 50, createsPerMinute: 100 }`. */
+  limits?: { activeTasks?: number; createsPerMinute?: number };
 }
 
 export async function startActkitApp(options: ActkitAppOptions = {}): Promise<ActkitApp> {
@@ -35,7 +37,7 @@ export async function startActkitApp(options: ActkitAppOptions = {}): Promise<Ac
     client,
     authorize: () => 'user-1',
     secret: 'react-hook-tests-secret-0123456789abcdef',
-    limits: { activeTasks: 50, createsPerMinute: 100 },
+    limits: { activeTasks: 50, createsPerMinute: 100, ...options.limits },
     // Tasks here last ~1 s, so the server polls and caches reads on the same short scale (defaults: the
     // schedule, and GET answers up to 1 s old) or a polling hook could step from PENDING straight to SUCCEEDED.
     pollIntervalMs: 100,
