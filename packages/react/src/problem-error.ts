@@ -22,10 +22,7 @@ export class ActkitProblemError extends Error {
     problem: Partial<Problem> & { status: number; title: string },
     options?: { cause?: unknown; retryAfterMs?: number },
   ) {
-    super(
-      problem.detail ?? problem.title,
-      options?.cause === undefined ? undefined : { cause: options.cause },
-    );
+    super(problem.detail ?? problem.title, options);
     this.name = 'ActkitProblemError';
     this.status = problem.status;
     this.title = problem.title;
@@ -38,12 +35,9 @@ export class ActkitProblemError extends Error {
 }
 
 /** `Retry-After` as ms: delta-seconds or an HTTP date (RFC 9110 §10.2.3); undefined when absent or unreadable. */
-export function retryAfterMsOf(headers: Headers, now: number = Date.now()): number | undefined {
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+function retryAfterMsOf(value: string | null): number | undefined {
+  const ms = value ? (+value >= 0 ? +value * 1000 : Date.parse(value) - Date.now()) : Number.NaN;
+  return ms >= 0 ? ms : ms < 0 ? 0 : undefined;
 }
 
 /** Turns a non-2xx answer into an ActkitProblemError, trusting the body only if it looks like a problem. */
@@ -56,7 +50,10 @@ export function problemFromResponse(response: Response, body: unknown): ActkitPr
       status,
       title: typeof problem.title === 'string' ? problem.title : response.statusText || `HTTP ${status}`,
     },
-    { retryAfterMs: status === 429 || status === 503 ? retryAfterMsOf(response.headers) : undefined },
+    {
+      retryAfterMs:
+        status === 429 || status === 503 ? retryAfterMsOf(response.headers.get('retry-after')) : undefined,
+    },
   );
 }
 
