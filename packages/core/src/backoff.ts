@@ -49,12 +49,6 @@ export function parseRetryAfter(headers: Headers, now: number = Date.now()): num
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The longest full-jitter delay of retry number `attempt`: `min(maxMs, baseMs · 2^attempt)`, in ms. */
-export function backoffCeiling(attempt: number, options: BackoffOptions = {}): number {
-  const { baseMs, maxMs } = { ...defaultBackoff, ...options };
-  return Math.min(maxMs, baseMs * 2 ** attempt);
-}
-
 /**
  * The delay before retry number `attempt`: the provider's wish (capped at `maxRetryAfterMs`; the transport
  * does not retry past the cap, see `exceedsRetryAfterCap`) or full jitter.

@@ -104,10 +104,10 @@ export class NotFoundError extends ActkitError {
 export class RateLimitError extends ActkitError {
   override name = 'RateLimitError';
   /**
-   * How long to wait before trying again, in ms: the provider's `retry-after-ms` or `Retry-After` when it
-   * sent one (uncapped: what it asked, not what the client would have slept), else the client's own backoff
-   * for the next attempt (`min(backoff.maxMs, backoff.baseMs · 2^attempt)`). Always a number when the
-   * client threw it; `undefined` only when you construct one without it.
+   * How long the provider asked to wait before trying again, in ms, from its `retry-after-ms` or
+   * `Retry-After` (delta-seconds or an HTTP date), as asked: not capped at what the client would have slept.
+   * Undefined when the provider said nothing (choose your own wait then; the client's retries with backoff
+   * have already been spent).
    */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, details: ActkitErrorDetails & { retryAfterMs?: number } = {}) {
@@ -126,9 +126,8 @@ export class RateLimitError extends ActkitError {
 export class ServerError extends ActkitError {
   override name = 'ServerError';
   /**
-   * How long to wait before trying again, in ms. On a 503 always a number: the provider's `Retry-After` /
-   * `retry-after-ms` when it sent one, else the client's own backoff for the next attempt (as on
-   * RateLimitError). On other 5xx only when the provider sent such a header.
+   * How long the provider asked to wait before trying again (a 503 "saturated" usually says), in ms, as on
+   * RateLimitError; undefined when it said nothing.
    */
   readonly retryAfterMs: number | undefined;
   constructor(message: string, details: ActkitErrorDetails & { retryAfterMs?: number } = {}) {

@@ -5,7 +5,7 @@
 // openapi-fetch only ever sees a successful JSON answer.
 import { sleep } from './abort.js';
 import type { BackoffOptions } from './backoff.js';
-import { backoffCeiling, exceedsRetryAfterCap, parseRetryAfter, retryDelay } from './backoff.js';
+import { exceedsRetryAfterCap, parseRetryAfter, retryDelay } from './backoff.js';
 import {
   ActkitAbortError,
   type ActkitError,
@@ -179,10 +179,9 @@ export function createTransport(options: TransportOptions): Transport {
               body,
               isJson: json.ok,
               what,
-              // 429 and 503 always say how long to wait: the provider's wish, else our next backoff.
-              retryAfterMs:
-                askedMs ??
-                (status === 429 || status === 503 ? backoffCeiling(attempt, options.backoff) : undefined),
+              // The provider's wait as it asked (uncapped); undefined when it said nothing, so a caller
+              // can tell "the provider said 2 minutes" from "no idea" and pick its own default.
+              retryAfterMs: askedMs,
               taskId,
             });
             failure = { type: 'answer', status, body };

@@ -247,18 +247,30 @@ describe('8. the task id and the wait as fields', () => {
     expect(error.toJSON()).toMatchObject({ taskId: error.task.id });
   });
 
-  it('429 and 503 carry the wait as a number even when the provider sent no Retry-After', async () => {
+  it("429 and 503 carry the provider's wait as a number; undefined only when it said nothing", async () => {
     const emu = await emulator();
-    const client = clientFor(emu, { maxRetries: 1, backoff: { baseMs: 100, maxMs: 1000 } });
-    emu.inject({ kind: 'status', route: 'getTask', status: 429, times: 2 });
-    emu.inject({ kind: 'status', route: 'getTask', status: 503, times: 2 });
+    const client = clientFor(emu, { maxRetries: 0 });
+    emu.inject({ kind: 'status', route: 'getTask', status: 429, retryAfter: 7 });
+    emu.inject({ kind: 'status', route: 'getTask', status: 503, retryAfterMs: 2500 });
+    emu.inject({
+      kind: 'reply',
+      route: 'getTask',
+      status: 503,
+      headers: { 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' },
+      json: {},
+    });
+    emu.inject({ kind: 'status', route: 'getTask', status: 503 });
     const limited = await client.tasks.retrieve('t-1').catch((e) => e);
     const busy = await client.tasks.retrieve('t-2').catch((e) => e);
+    const past = await client.tasks.retrieve('t-3').catch((e) => e);
+    const silent = await client.tasks.retrieve('t-4').catch((e) => e);
     expect(limited).toBeInstanceOf(RateLimitError);
+    expect(limited.retryAfterMs).toBe(7000);
     expect(busy).toBeInstanceOf(ServerError);
-    // The client's own backoff for the next attempt: min(maxMs, baseMs · 2^attempt), attempt 1.
-    expect(limited.retryAfterMs).toBe(200);
-    expect(busy.retryAfterMs).toBe(200);
-    expect(JSON.parse(JSON.stringify(limited)).retryAfterMs).toBe(200);
+    expect(busy.retryAfterMs).toBe(2500);
+    expect(JSON.parse(JSON.stringify(busy)).retryAfterMs).toBe(2500);
+    // An HTTP date already past: wait 0 ms, still a number.
+    expect(past.retryAfterMs).toBe(0);
+    expect(silent.retryAfterMs).toBeUndefined();
   });
 });
