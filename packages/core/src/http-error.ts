@@ -83,14 +83,20 @@ export function providerError(body: unknown): { code?: string; message?: string;
   return { code: str(inner.code), message: bounded(messageOf(body)), param: str(inner.param) };
 }
 
+/** The provider's code alone (`error.code` or a flat `code`): cheap, it runs on every successful read. */
+function providerCode(body: unknown): unknown {
+  if (!isObject(body)) return undefined;
+  return isObject(body.error) ? body.error.code : body.code;
+}
+
 /** Whether a 500 is the caller's fault (`error.code: invalid_request`): never retried. */
 export function isInvalidRequest(body: unknown): boolean {
-  return providerError(body).code === 'invalid_request';
+  return providerCode(body) === 'invalid_request';
 }
 
 /** Whether the body says the task is not visible yet. */
 export function isTaskNotExist(body: unknown): boolean {
-  return providerError(body).code === 'task_not_exist';
+  return providerCode(body) === 'task_not_exist';
 }
 
 const looksLikeHtml = (contentType: string | null, text: string) =>
