@@ -92,6 +92,12 @@ export interface components {
             progress: number;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The seed the task was created with: the one given, or the random one the server chose when none
+             *     was given. Starting again with the same inputs and this seed reproduces the result. Only on the
+             *     answer to the create (202); reads do not carry it.
+             */
+            seed?: components["schemas"]["seed"];
             /** @description Output video URLs on SUCCEEDED; they expire after 24-48 hours. */
             output?: string[];
             /** @description Why the task failed, in words. */
@@ -164,8 +170,11 @@ export interface components {
          */
         expressionIntensity: number;
         /**
-         * @description Random seed for reproducible results.
-         * @default 1
+         * @description Random seed: the same seed with the same inputs reproduces a result. CometAPI's page lists a
+         *     default of 1, but that is the value its playground fills in, not the provider's behaviour: Runway
+         *     picks a random seed when none is sent. So this schema has no default, and a client that is given
+         *     no seed sends a random integer in this range (and reports it), instead of repeating seed 1 on every
+         *     run.
          */
         seed: number;
         /**
@@ -293,7 +302,8 @@ export interface operations {
                      *         "handle": "v1.Zm9vYmFy.c2lnbmF0dXJl",
                      *         "status": "PENDING",
                      *         "progress": 0,
-                     *         "createdAt": "2026-11-24T10:00:00.000Z"
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "seed": 2718281828
                      *       }
                      *     }
                      */
