@@ -113,6 +113,10 @@ export interface components {
         ProblemFieldError: {
             /** @description Dotted path of the field, such as character.uri. */
             path: string;
+            /**
+             * @description Why, in actkit's own words completing a sentence that starts with the path: `must be between 0 and
+             *     4294967295`, `must be one of auto, low`, `is required`. Never the provider's text.
+             */
             message: string;
         };
         /** @description RFC 9457 problem details. */
@@ -235,11 +239,11 @@ export interface components {
                  *       "type": "https://actkit.dev/problems/validation",
                  *       "title": "Invalid input",
                  *       "status": 400,
-                 *       "detail": "expressionIntensity: Too big: expected number to be <=5",
+                 *       "detail": "expressionIntensity must be between 1 and 5",
                  *       "errors": [
                  *         {
                  *           "path": "expressionIntensity",
-                 *           "message": "Too big, expected number to be <=5"
+                 *           "message": "must be between 1 and 5"
                  *         }
                  *       ]
                  *     }
@@ -247,7 +251,12 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A per-owner limit was reached; retry after the given number of seconds. */
+        /**
+         * @description A per-owner limit was reached (active tasks, creates per minute, open event streams; type
+         *     `https://actkit.dev/problems/rate-limited`), or the video provider asked to wait (type
+         *     `https://actkit.dev/problems/upstream-rate-limited`, Retry-After is its wait). A provider rate limit that
+         *     names no wait answers 503 with the same type and a Retry-After of 30. Retry after the given seconds.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait. */
@@ -390,6 +399,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }
