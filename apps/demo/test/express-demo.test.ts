@@ -9,6 +9,7 @@ describeDemoFlows({
   backend: 'Express',
   taskMs,
   screenshot: path.resolve(import.meta.dirname, '../test-results/finished.png'),
+  fieldErrorsScreenshot: path.resolve(import.meta.dirname, '../test-results/field-errors.png'),
   async start() {
     const demo = await startDemoServer({
       port: 0,

@@ -10,5 +10,6 @@ describeDemoFlows({
   backend: 'NestJS',
   taskMs,
   screenshot: path.resolve(import.meta.dirname, '../test-results/finished-nest.png'),
+  fieldErrorsScreenshot: path.resolve(import.meta.dirname, '../test-results/field-errors-nest.png'),
   start: () => startChildDemo(path.resolve(import.meta.dirname, '../dist/server/nest-main.js'), taskMs),
 });

@@ -1,7 +1,9 @@
 // Core's own rules for asset URIs, checked before a paid request leaves the process. The provider fetches
 // these URLs itself: an IP literal, a private name or another scheme would fail there (after billing, or
 // with an opaque error) and can make the provider probe internal addresses, so reject them here with a
-// message that says why. Limits (URL length, data-URI size) come from the generated schemas.
+// message that says why (in the words of the message table). Limits (URL length, data-URI size) come from
+// the generated schemas.
+import { fieldMessages } from './field-messages.js';
 import { zDataUri, zHttpsUrl } from './generated/cometapi-runway/zod.gen.js';
 
 const maxUrlLength = zHttpsUrl.maxLength ?? Number.POSITIVE_INFINITY;
@@ -12,40 +14,29 @@ const dnsLabel = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
 // Dotted decimal after WHATWG URL normalisation (which also turns 0x7f.1, 2130706433, … into this form).
 const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-function describeBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`;
-}
-
 function checkDataUri(uri: string): string | undefined {
-  if (uri.length > maxDataUriLength) {
-    return `data URI is ${describeBytes(uri.length)}; at most ${describeBytes(maxDataUriLength)} allowed (host larger files on HTTPS)`;
-  }
-  if (!/^data:[a-z]+\/[A-Za-z0-9.+-]+;base64,/.test(uri)) {
-    return 'data URI must look like data:<type>/<subtype>;base64,<data>';
-  }
+  if (uri.length > maxDataUriLength) return fieldMessages.dataUriSize(uri.length, maxDataUriLength);
+  if (!/^data:[a-z]+\/[A-Za-z0-9.+-]+;base64,/.test(uri)) return fieldMessages.dataUriShape();
   return undefined;
 }
 
 function checkHttpsUrl(uri: string): string | undefined {
-  if (uri.length > maxUrlLength) return `URL is ${uri.length} characters; at most ${maxUrlLength} allowed`;
+  if (uri.length > maxUrlLength) return fieldMessages.urlLength(uri.length, maxUrlLength);
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
-    return 'must be an https:// URL or a base64 data: URI';
+    return fieldMessages.httpsUrl();
   }
-  if (url.protocol !== 'https:') {
-    return `must use https (got ${url.protocol.replace(/:$/, '')}); the provider only fetches HTTPS URLs`;
-  }
-  if (url.username || url.password) return 'must not contain credentials (user:password@)';
+  if (url.protocol !== 'https:') return fieldMessages.httpsScheme(url.protocol.replace(/:$/, ''));
+  if (url.username || url.password) return fieldMessages.noCredentials();
   const host = url.hostname;
-  if (host.startsWith('[')) return 'host must be a DNS name, not an IPv6 address';
-  if (ipv4.test(host)) return 'host must be a DNS name, not an IPv4 address';
+  if (host.startsWith('[') || ipv4.test(host)) return fieldMessages.hostName();
   const labels = host.split('.');
   if (labels.length < 2 || !labels.every((label) => dnsLabel.test(label))) {
-    return `host "${host}" is not a public DNS name`;
+    return fieldMessages.publicHostName(host);
   }
-  if (/^\d+$/.test(labels.at(-1) ?? '')) return `host "${host}" is not a public DNS name`;
+  if (/^\d+$/.test(labels.at(-1) ?? '')) return fieldMessages.publicHostName(host);
   return undefined;
 }
 
@@ -55,7 +46,8 @@ function checkHttpsUrl(uri: string): string | undefined {
  * Returns why it is invalid, or undefined when it is fine. Pure.
  */
 export function checkAssetUri(uri: unknown): string | undefined {
-  if (typeof uri !== 'string' || uri.length === 0) return 'must be a non-empty string';
+  if (uri === undefined || uri === '') return fieldMessages.required();
+  if (typeof uri !== 'string') return fieldMessages.httpsUrl();
   if (/^data:/i.test(uri)) return checkDataUri(uri);
   return checkHttpsUrl(uri);
 }

@@ -10,12 +10,14 @@ import type { components } from './generated/cometapi-runway/types.gen.js';
 export type CharacterPerformanceRequest = components['schemas']['CharacterPerformanceRequest'];
 
 type ContentModeration = components['schemas']['ContentModeration'];
-type DefaultedKey = keyof typeof characterPerformanceRequestDefaults;
+/** Keys the caller may leave out: every key with a spec default, and `seed` (a random one is sent). */
+type DefaultedKey = keyof typeof characterPerformanceRequestDefaults | 'seed';
 type DefaultedModerationKey = keyof typeof contentModerationDefaults;
 
 /**
  * Input of `characterPerformance.create`/`run`: `character` and `reference` are required; `bodyControl`,
- * `expressionIntensity`, `seed`, `model`, `ratio` and `contentModeration` default to the spec's defaults.
+ * `expressionIntensity`, `model`, `ratio` and `contentModeration` default to the spec's defaults, and a
+ * missing `seed` becomes a random integer in the spec's range (Runway's own behaviour; see the spec).
  */
 export type CharacterPerformanceInput = Omit<
   CharacterPerformanceRequest,

@@ -4,6 +4,7 @@ import createClient from 'openapi-fetch';
 import type { BackoffOptions } from './backoff.js';
 import type { CharacterPerformanceInput } from './character-performance-input.js';
 import { apiKeyEnvVar, defaultBaseUrl, defaultMaxRetries, defaultTimeoutMs } from './defaults.js';
+import { deriveSecretFromKey } from './derive-secret.js';
 import { ActkitError, ActkitValidationError, NotFoundError, UnexpectedResponseError } from './errors.js';
 import { runwayVersionDefault } from './generated/cometapi-runway/defaults.gen.js';
 import type { components, paths } from './generated/cometapi-runway/types.gen.js';
@@ -49,8 +50,11 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
-/** The create answer: the task id (and the cost when the provider reports it). */
-export type CreatedTask = components['schemas']['CreateTaskResponse'];
+/**
+ * The create answer: the task id, the cost when the provider reports it, and the `seed` that was sent (the
+ * one given, or the random one drawn when none was: pass it again with the same inputs to reproduce).
+ */
+export type CreatedTask = components['schemas']['CreateTaskResponse'] & { seed: number };
 
 /** Options of `characterPerformance.run`: create-request options plus the wait options. */
 export interface RunOptions extends WaitOptions {
@@ -61,11 +65,22 @@ export interface RunOptions extends WaitOptions {
 /** The client. */
 export interface ActkitClient {
   characterPerformance: {
-    /** Validates `input`, fills the spec's defaults, creates the task once. Resolves with `{ id }`. */
+    /**
+     * Validates `input`, fills the spec's defaults (a random `seed` when none is given), creates the task
+     * once. Resolves with `{ id, seed, estimatedCost? }`.
+     */
     create(input: CharacterPerformanceInput, options?: RequestOptions): Promise<CreatedTask>;
     /** create + wait. Resolves with the SUCCEEDED task (output URLs expire: download promptly). */
     run(input: CharacterPerformanceInput, options?: RunOptions): Promise<SucceededTask>;
   };
+  /**
+   * A secret derived from this client's API key for `purpose` (HKDF-SHA256 via Web Crypto; 32 bytes). Clients
+   * with the same key derive the same bytes for the same purpose, different purposes give unrelated bytes,
+   * and the key cannot be recovered from them; the key itself is never exposed. `@actkit/core/server` signs
+   * task handles with `deriveSecret('actkit-task-handle')` when it is given no `secret`. Rejects with a
+   * TypeError on an empty `purpose`.
+   */
+  deriveSecret(purpose: string): Promise<Uint8Array>;
   tasks: {
     /**
      * One GET, normalised whatever shape the provider answered. Besides the HTTP errors (each with
@@ -127,7 +142,10 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     if (!data || typeof data.id !== 'string' || !data.id) {
       throw new UnexpectedResponseError(`${what}: the answer has no task id`, { body: data });
     }
-    return data.estimatedCost ? { id: data.id, estimatedCost: data.estimatedCost } : { id: data.id };
+    const { seed } = checked.value;
+    return data.estimatedCost
+      ? { id: data.id, estimatedCost: data.estimatedCost, seed }
+      : { id: data.id, seed };
   }
 
   // `fallbackCreatedAt` is the polling loop's (see RetrieveTask); a caller's retrieve never passes it.
@@ -179,6 +197,7 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
         return wait(created.id, runOptions);
       },
     },
+    deriveSecret: (purpose) => deriveSecretFromKey(apiKey, purpose),
     tasks: { retrieve, watch, wait },
   };
 }

@@ -32,11 +32,15 @@ export {
   UnexpectedResponseError,
 } from './errors.js';
 export { isRetryableFailure } from './failure-code.js';
+export { fieldMessages, ruleMessage } from './field-messages.js';
+export type { FieldRule } from './field-rules.js';
+export { characterPerformanceFieldRules, fieldRuleOf } from './field-rules.js';
 export type { ActkitLogger, LogLevel, LogMeta } from './logger.js';
 export type { NormalizeTaskOptions } from './normalize-task.js';
 export { normalizeTask } from './normalize-task.js';
 export type { PollContext, PollSchedule } from './poll-schedule.js';
 export { defaultPollSchedule, fixedPollSchedule } from './poll-schedule.js';
+export { randomSeed, seedRange } from './random-seed.js';
 export { redactHeaders } from './redact.js';
 export type { RequestKind, RetryDecision } from './retry-policy.js';
 export { decideRetry } from './retry-policy.js';

@@ -1,14 +1,18 @@
-// Validation before a paid request is sent: fill the spec's defaults, reject unknown fields (a typo such as
-// `expresionIntensity` would otherwise be silently dropped and the default used), check the generated zod
-// schema, and apply core's asset-URI rules. Every problem is reported, not just the first.
+// Validation before a paid request is sent: fill the spec's defaults (and a random seed), reject unknown
+// fields (a typo such as `expresionIntensity` would otherwise be silently dropped and the default used),
+// check the generated zod schema, and apply core's asset-URI rules. Every problem is reported, not just the
+// first, in the message table's words (field-messages.ts), never zod's.
 import * as z from 'zod';
 import { checkAssetUri } from './asset-uri.js';
 import type { CharacterPerformanceRequest } from './character-performance-input.js';
 import type { ValidationIssue } from './errors.js';
+import { fieldMessages, ruleMessage } from './field-messages.js';
+import { characterPerformanceFieldRules, fieldRuleOf } from './field-rules.js';
 import {
   characterImageProperties,
   characterPerformanceRequestDefaults,
   characterPerformanceRequestProperties,
+  characterPerformanceRequestRequired,
   characterVideoProperties,
   contentModerationDefaults,
   contentModerationProperties,
@@ -19,6 +23,7 @@ import {
   zCharacterPerformanceRequest,
   zCharacterVideo,
 } from './generated/cometapi-runway/zod.gen.js';
+import { randomSeed } from './random-seed.js';
 
 /** The result of `validateCharacterPerformanceInput`. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
@@ -27,10 +32,10 @@ type Loose = Record<string, unknown>;
 const isObject = (value: unknown): value is Loose =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const characterSchemas = [zCharacterImage, zCharacterVideo];
-// Built once: deriving a zod schema per call (and compiling its fast path) was most of a create's CPU.
-const zRequestWithoutCharacter = zCharacterPerformanceRequest.omit({ character: true });
-const characterTypes = characterSchemas.map((schema) => schema.shape.type.value);
+/** The fields a caller must give: required by the spec and without a default (the seed is drawn). */
+const requiredInput = characterPerformanceRequestRequired.filter(
+  (key) => !(key in characterPerformanceRequestDefaults) && key !== 'seed',
+);
 // The fast path's schema: the generated request schema with `character` checked by the per-type schemas
 // through a discriminated union. The generated `character` is a union of `{ type: literal } & CharacterX`,
 // which accepts and returns exactly what CharacterX does (its `type` is that literal already), but zod
@@ -50,13 +55,13 @@ function unknownKeys(value: unknown, known: readonly string[], prefix: string): 
     .filter((key) => !known.includes(key))
     .map((key) => ({
       path: prefix ? `${prefix}.${key}` : key,
-      message: `unknown field (known: ${known.join(', ')})`,
+      message: fieldMessages.unknownField(known),
     }));
 }
 
 /**
- * The input with every undefined field (absent, or `{ seed: undefined }`: "use the default") set to its
- * default. A copy of the input completed key by key rather than `{ ...defaults, ...input }` with the
+ * The input with every undefined field (absent, or `{ ratio: undefined }`: "use the default") set to its
+ * default, and an undefined `seed` set to a random one (see random-seed.ts). A copy of the input completed key by key rather than `{ ...defaults, ...input }` with the
  * undefined keys filtered out: adding keys one by one to a fresh object is slow in V8 (~3 µs here), and
  * the key order does not matter because the schema's parse returns the keys in schema order.
  */
@@ -68,29 +73,56 @@ function fill(defaults: Readonly<Loose>, input: Loose): Loose {
 
 function withDefaults(input: Loose): Loose {
   const filled = fill(characterPerformanceRequestDefaults, input);
+  if (filled.seed === undefined) filled.seed = randomSeed();
   if (isObject(input.contentModeration)) {
     filled.contentModeration = fill(contentModerationDefaults, input.contentModeration);
   }
   return filled;
 }
 
-function zodIssues(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  prefix = '',
-): ValidationIssue[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return { path: prefix ? (path ? `${prefix}.${path}` : prefix) : path, message: issue.message };
-  });
+/** The value at a dotted path, or undefined when a step on the way is not an object. */
+function valueAt(value: Loose, path: string): { parent: Loose; value: unknown } | undefined {
+  const keys = path.split('.');
+  let parent: unknown = value;
+  for (const key of keys.slice(0, -1)) parent = isObject(parent) ? parent[key] : undefined;
+  return isObject(parent) ? { parent, value: parent[keys.at(-1) as string] } : undefined;
 }
 
-function checkCharacter(character: unknown): ValidationIssue[] {
-  if (!isObject(character)) return [{ path: 'character', message: 'required: { type, uri }' }];
-  const schema = characterSchemas.find((s) => s.shape.type.value === character.type);
-  if (!schema) {
-    return [{ path: 'character.type', message: `must be one of ${characterTypes.join(', ')}` }];
+/**
+ * Every field that breaks its rule (field-rules.ts), in the table's words. A field under one that is not an
+ * object is skipped: the object's own issue says what is wrong.
+ */
+function ruleIssues(value: Loose): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [path, rule] of characterPerformanceFieldRules) {
+    const found = valueAt(value, path);
+    if (!found) continue;
+    const message =
+      ruleMessage(rule, found.value) ?? (rule.kind === 'assetUri' ? checkAssetUri(found.value) : undefined);
+    if (message) issues.push({ path, message });
   }
-  return zodIssues(schema.safeParse(character).error?.issues ?? [], 'character');
+  return issues;
+}
+
+/**
+ * What the generated schema (the authority) rejects beyond the rules: each issue is reported at the field
+ * that owns it, once, unless that field (or one above or below it) is reported already.
+ */
+function schemaIssues(value: Loose, reported: ValidationIssue[]): ValidationIssue[] {
+  const zodIssues = zCharacterPerformanceRequestFast.safeParse(value).error?.issues ?? [];
+  const paths = reported.map((issue) => issue.path);
+  const related = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  const issues: ValidationIssue[] = [];
+  for (const zodIssue of zodIssues) {
+    const raw = zodIssue.path.map(String).join('.');
+    const owner = fieldRuleOf(raw);
+    const path = owner?.path ?? raw;
+    if (paths.some((known) => related(known, path))) continue;
+    paths.push(path);
+    const message = owner?.rule.kind === 'assetUri' ? fieldMessages.httpsUrl() : fieldMessages.invalid();
+    issues.push({ path, message });
+  }
+  return issues;
 }
 
 /** Whether `input` (or one of its objects) has a field the spec does not know: no issue list is built. */
@@ -119,9 +151,11 @@ function assetUriProblem(value: Loose): boolean {
 }
 
 /**
- * Validates and completes a create input. Pure and synchronous; no request is made. On success `value` is
- * the full wire body (spec defaults filled in). On failure `issues` lists every bad field with a path like
- * `expressionIntensity` or `character.uri`. The server handler reuses this to validate browser input.
+ * Validates and completes a create input. Synchronous; no request is made. On success `value` is the full
+ * wire body: the spec's defaults filled in, and a missing `seed` set to a random integer in the spec's range
+ * (so `value.seed` is the seed that will be sent). On failure `issues` lists every bad field with a path like
+ * `expressionIntensity` or `character.uri` and a message from the table in field-messages.ts ("must be
+ * between 0 and 4294967295"). The server handler reuses this to validate browser input.
  */
 export function validateCharacterPerformanceInput(
   input: unknown,
@@ -129,7 +163,7 @@ export function validateCharacterPerformanceInput(
   if (!isObject(input)) {
     return {
       ok: false,
-      issues: [{ path: '', message: 'input must be an object { character, reference, … }' }],
+      issues: [{ path: '', message: fieldMessages.inputObject(requiredInput) }],
     };
   }
   const value = withDefaults(input);
@@ -150,28 +184,12 @@ export function validateCharacterPerformanceInput(
     ),
     ...unknownKeys(input.reference, referenceVideoProperties, 'reference'),
     ...unknownKeys(input.contentModeration, contentModerationProperties, 'contentModeration'),
+    ...ruleIssues(value),
   ];
-
-  // Asset URIs get core's stricter, clearer checks; zod's messages for those paths are then redundant.
-  const uriIssuePaths = new Set<string>();
-  for (const field of ['character', 'reference'] as const) {
-    const asset = value[field];
-    if (!isObject(asset)) continue;
-    const problem = checkAssetUri(asset.uri);
-    if (problem) {
-      issues.push({ path: `${field}.uri`, message: problem });
-      uriIssuePaths.add(`${field}.uri`);
-    }
-  }
-
-  const schemaIssues = [
-    ...checkCharacter(value.character),
-    ...zodIssues(zRequestWithoutCharacter.safeParse(value).error?.issues ?? []),
-  ];
-  issues.push(...schemaIssues.filter((issue) => !uriIssuePaths.has(issue.path)));
+  issues.push(...schemaIssues(value, issues));
   if (issues.length > 0) return { ok: false, issues };
   // Parse once more as a whole so the value is exactly what the schema produces (defaults applied).
   const parsed = zCharacterPerformanceRequest.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, issues: schemaIssues(value, []) };
   return { ok: true, value: parsed.data as CharacterPerformanceRequest };
 }

@@ -36,12 +36,20 @@ describe('upstream failures become key-free problems', () => {
     expect(json(response).detail).toMatch(/may have been created/);
   });
 
-  it('an upstream rate limit → 503 with Retry-After', async () => {
+  it('an upstream rate limit with a wait → 429 with that Retry-After; without one → 503, Retry-After 30', async () => {
     const { emu, post } = await setup();
     emu.inject({ kind: 'status', route: 'create', status: 429, retryAfter: 9, times: 10 });
     const response = await post(JSON.stringify(input()));
-    expect(response.status).toBe(503);
+    expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('9');
+    expect(json(response).type).toBe('https://actkit.dev/problems/upstream-rate-limited');
+    emu.clearFaults();
+    emu.inject({ kind: 'status', route: 'create', status: 429, retryAfterMs: 1500 });
+    expect((await post(JSON.stringify(input()))).headers['retry-after']).toBe('2');
+    emu.inject({ kind: 'status', route: 'create', status: 429 });
+    const unsaid = await post(JSON.stringify(input()));
+    expect(unsaid.status).toBe(503);
+    expect(unsaid.headers['retry-after']).toBe('30');
   });
 
   it('a rejected key upstream → 502 "upstream authentication failed", no key or host', async () => {
@@ -104,7 +112,9 @@ describe('bodies in every form an adapter may pass', () => {
     const polluting = `{"character":{"type":"image","uri":"https://a.example.com/c.png","__proto__":{"isAdmin":true}},"reference":{"type":"video","uri":"https://a.example.com/r.mp4"}}`;
     const response = await post(polluting);
     expect(response.status).toBe(400);
-    expect(json(response).errors).toEqual([{ path: 'character.__proto__', message: 'forbidden key' }]);
+    expect(json(response).errors).toEqual([
+      { path: 'character.__proto__', message: 'is not allowed (a reserved name)' },
+    ]);
     expect((await post(JSON.parse(polluting))).status).toBe(400);
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(emu.stats.requests).toBe(0);
@@ -143,17 +153,105 @@ describe('routing', () => {
     expect(reported).toHaveLength(1);
   });
 
-  it('refuses to start without a secret or COMETAPI_KEY', async () => {
+  it('refuses to start without a secret when the client cannot derive one, or with a short secret', async () => {
     const emu = await emulator();
-    const saved = process.env.COMETAPI_KEY;
-    delete process.env.COMETAPI_KEY;
-    try {
-      expect(() => createActkitHandler({ client: clientFor(emu), authorize })).toThrow(/secret/);
-      expect(() => createActkitHandler({ client: clientFor(emu), authorize, secret: 'short' })).toThrow(
-        /16 bytes/,
-      );
-    } finally {
-      if (saved !== undefined) process.env.COMETAPI_KEY = saved;
-    }
+    const { deriveSecret: _, ...wrapped } = clientFor(emu);
+    expect(() => createActkitHandler({ client: wrapped, authorize })).toThrow(/secret/);
+    expect(() => createActkitHandler({ client: clientFor(emu), authorize, secret: 'short' })).toThrow(
+      /16 bytes/,
+    );
+  });
+});
+
+describe('open event streams per owner', () => {
+  async function streams(limit: number) {
+    const emu = await emulator({ taskMs: 60_000, concurrency: 10 });
+    const handler = createActkitHandler({
+      client: clientFor(emu, { maxRetries: 0 }),
+      authorize,
+      secret,
+      pollIntervalMs: 20,
+      limits: { openStreams: limit },
+    });
+    const start = async (user: string) => {
+      const created = await handler.handle({
+        method: 'POST',
+        path: '/character-performances',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(input()),
+        raw: { user },
+      });
+      return (json(created).task as { handle: string }).handle;
+    };
+    const handles = { u1: await start('u1'), u2: await start('u2') };
+    const open = (user: 'u1' | 'u2' = 'u1', signal?: AbortSignal) =>
+      handler.handle({
+        method: 'GET',
+        path: `/tasks/${handles[user]}/events`,
+        headers: {},
+        raw: { user },
+        signal,
+      });
+    return { handler, open };
+  }
+
+  it('the limit+1th stream → 429 with Retry-After; a stream that ends gives its slot back', async () => {
+    const { handler, open } = await streams(2);
+    const first = await open();
+    const second = await open();
+    expect(isEventStream(first) && isEventStream(second)).toBe(true);
+    const third = await open();
+    expect(third.status).toBe(429);
+    expect(third.headers['retry-after']).toBe('5');
+    expect(json(third).type).toBe('https://actkit.dev/problems/rate-limited');
+    expect((await open('u2')).status).toBe(200); // per owner
+    // The first browser reads one event and leaves (the adapter stops iterating).
+    if (!isEventStream(first)) throw new Error('expected a stream');
+    for await (const _ of first.events) break;
+    expect((await open()).status).toBe(200);
+    await handler.close();
+  });
+
+  it('a stream the adapter never iterates is released when the client leaves or the handler closes', async () => {
+    const { handler, open } = await streams(1);
+    const leaving = new AbortController();
+    expect((await open('u1', leaving.signal)).status).toBe(200);
+    expect((await open()).status).toBe(429);
+    leaving.abort();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const kept = await open();
+    expect(kept.status).toBe(200);
+    expect((await open()).status).toBe(429);
+    await handler.close();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await open()).status).toBe(200);
+  });
+});
+
+describe('the 202 reports the seed', () => {
+  it('the random seed sent when none was given, or the given one', async () => {
+    const emu = await emulator({ taskMs: 60_000, concurrency: 10 });
+    const ids: string[] = [];
+    const capturing: typeof fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (init?.method === 'POST') ids.push(((await response.clone().json()) as { id: string }).id);
+      return response;
+    };
+    const handler = createActkitHandler({ client: clientFor(emu, { fetch: capturing }), authorize, secret });
+    const post = async (body: unknown, user: string) =>
+      json(
+        await handler.handle({
+          method: 'POST',
+          path: '/character-performances',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+          raw: { user },
+        }),
+      ).task as { seed: number };
+    const drawn = await post(input(), 'u1');
+    expect(drawn.seed).toBe(emu.task(ids[0] as string)?.body.seed);
+    const given = await post({ ...input(), seed: 7 }, 'u2');
+    expect(given.seed).toBe(7);
+    expect(emu.task(ids[1] as string)?.body.seed).toBe(7);
   });
 });

@@ -24,7 +24,9 @@ describe('problemFromError', () => {
     [new PermissionDeniedError(leaky, { status: 403 }), 502, 'Upstream authentication failed.'],
     [new TaskMayExistError(leaky, { sentAt: new Date().toISOString() }), 502, undefined],
     [new NotFoundError(leaky, { status: 404 }), 404, 'No such task.'],
-    [new RateLimitError(leaky, { status: 429, retryAfterMs: 7000 }), 503, undefined],
+    [new RateLimitError(leaky, { status: 429, retryAfterMs: 7000 }), 429, undefined],
+    [new RateLimitError(leaky, { status: 429 }), 503, undefined],
+    [new ActkitValidationError([{ path: 'x', message: leaky }], { status: 400 }, leaky), 400, undefined],
     [new TaskTimeoutError('t', 1000, undefined), 504, undefined],
     [new Error(leaky), 500, 'Something went wrong.'],
   ])('%s → %i without the provider message', (error, status, detail) => {
@@ -48,9 +50,51 @@ describe('problemFromError', () => {
     );
   });
 
-  it('keeps validation issues as errors[]', () => {
-    const problem = problemFromError(new ActkitValidationError([{ path: 'seed', message: 'too big' }]));
-    expect(problem).toMatchObject({ status: 400, json: { errors: [{ path: 'seed', message: 'too big' }] } });
+  it("keeps core's own validation issues (no provider status) as errors[] and detail", () => {
+    const problem = problemFromError(
+      new ActkitValidationError([{ path: 'seed', message: 'must be between 0 and 4294967295' }]),
+    );
+    expect(problem).toMatchObject({
+      status: 400,
+      json: {
+        errors: [{ path: 'seed', message: 'must be between 0 and 4294967295' }],
+        detail: 'seed must be between 0 and 4294967295',
+      },
+    });
+  });
+
+  it("a provider's 400 keeps only the field path the spec knows, in actkit's words", () => {
+    const marker = 'gs://internal-bucket-7f3/assets';
+    const rejected = problemFromError(
+      new ActkitValidationError(
+        [{ path: 'character.uri', message: `character.uri: cannot fetch ${marker}` }],
+        { status: 400, body: { error: { message: marker, param: 'character.uri' } } },
+        `Create failed: HTTP 400: ${marker}`,
+      ),
+    );
+    expect(rejected).toMatchObject({
+      status: 400,
+      json: {
+        type: 'https://actkit.dev/problems/validation',
+        errors: [{ path: 'character.uri', message: 'was rejected by the video provider' }],
+        detail: 'character.uri was rejected by the video provider',
+      },
+    });
+    expect(JSON.stringify(rejected)).not.toContain('internal-bucket');
+    // A `param` that is not a field of the spec could carry text itself: dropped.
+    const unknownParam = problemFromError(
+      new ActkitValidationError([{ path: marker, message: marker }], {
+        status: 500,
+        code: 'invalid_request',
+      }),
+    );
+    expect(unknownParam.status).toBe(400);
+    expect(unknownParam.json).toEqual({
+      type: 'https://actkit.dev/problems/validation',
+      title: 'Invalid input',
+      status: 400,
+      detail: 'The video provider rejected the input.',
+    });
   });
 
   it('recognises core errors by name, not instanceof (other bundles count too)', () => {

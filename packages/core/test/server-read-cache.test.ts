@@ -233,7 +233,8 @@ describe('GET /tasks/{handle}: owners are checked on every request', () => {
 
 describe('shutdown', () => {
   it('many open event streams raise no MaxListenersExceededWarning and all end on close', async () => {
-    const { handler, call, start } = await setup();
+    // 20 streams of one owner: above the default limit of open streams (10), so it is raised here.
+    const { handler, call, start } = await setup({}, { limits: { openStreams: 20 } });
     const handle = await start();
     const warnings: Error[] = [];
     const onWarning = (warning: Error) => warnings.push(warning);

@@ -13,11 +13,12 @@ const MESSAGES: Record<number, [message: string, code: string]> = {
 
 /** The CometAPI envelope an injected `status` fault answers with, plus its retry headers. */
 export function statusFaultReply(fault: Extract<Fault, { kind: 'status' }>): Reply {
-  const [message, defaultCode] = MESSAGES[fault.status] ?? [`injected error ${fault.status}`, ''];
+  const [defaultMessage, defaultCode] = MESSAGES[fault.status] ?? [`injected error ${fault.status}`, ''];
   const headers: Record<string, string> = {};
   if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
   if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-  return { status: fault.status, json: cometError(message, null, fault.code ?? defaultCode), headers };
+  const json = cometError(fault.message ?? defaultMessage, fault.param ?? null, fault.code ?? defaultCode);
+  return { status: fault.status, json, headers };
 }
 
 const REASONS: Record<number, string> = {

@@ -16,6 +16,8 @@ export const zFault = z.discriminatedUnion('kind', [
     retryAfter: z.number().min(0).optional(),
     retryAfterMs: z.number().min(0).optional(),
     code: z.string().optional(),
+    message: z.string().optional(),
+    param: z.string().nullable().optional(),
     afterCreate: z.boolean().optional(),
     times,
   }),

@@ -66,6 +66,10 @@ export type Fault =
       retryAfterMs?: number;
       /** error.code in the envelope, e.g. 'invalid_request'. */
       code?: string;
+      /** error.message in the envelope; default a fixed text per status (e.g. 'upstream error' for 500). */
+      message?: string;
+      /** error.param in the envelope, the field the error is about (e.g. 'character.uri'); default null. */
+      param?: string | null;
       /** On create: create the task first, then answer the error (the ambiguous case). */
       afterCreate?: boolean;
       times?: number;

@@ -36,6 +36,23 @@ describe('fault injection', () => {
     expect(res.json.error.code).toBe('invalid_request');
   });
 
+  it('status with your own message and param answers them in the envelope', async () => {
+    emu.inject({
+      kind: 'status',
+      status: 400,
+      message: 'cannot read gs://internal-bucket/x.mp4',
+      param: 'reference.uri',
+    });
+    const res = await create(emu);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toEqual({
+      message: 'cannot read gs://internal-bucket/x.mp4',
+      type: 'comet_api_error',
+      param: 'reference.uri',
+      code: '',
+    });
+  });
+
   it('status with afterCreate creates the task, then answers the error (the ambiguous case)', async () => {
     emu.inject({ kind: 'status', route: 'create', status: 504, afterCreate: true });
     const res = await create(emu);

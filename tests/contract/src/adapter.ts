@@ -9,6 +9,13 @@ export interface AdapterStartOptions extends ActkitHandlerOptions {
 export interface RunningAdapter {
   /** Base URL of the contract, mount path included, no trailing slash: http://127.0.0.1:PORT/api/actkit */
   url: string;
+  /**
+   * Base URL of the app's OWN routes, as a user of the adapter writes them (see `ContractAdapter.appRoute`):
+   * `POST {appUrl}/renders` creates through the client with the JSON body and answers 201 `{ id }`; an
+   * error it throws is answered by the framework's actkit error handling (Express `actkitErrorHandler`,
+   * Nest `ActkitExceptionFilter`).
+   */
+  appUrl?: string;
   /** Stops the server (open connections too) and the handler's watch loops. */
   close(): Promise<void>;
 }
@@ -16,5 +23,7 @@ export interface RunningAdapter {
 /** One server framework under test. Adding a framework to the suite = one entry in adapters.ts. */
 export interface ContractAdapter {
   name: string;
+  /** True when the adapter also serves the app's own route (`RunningAdapter.appUrl`) with its error handler. */
+  appRoute?: boolean;
   start(options: AdapterStartOptions): Promise<RunningAdapter>;
 }

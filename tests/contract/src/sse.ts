@@ -65,3 +65,32 @@ export async function readEventStream(
   }
   return result;
 }
+
+export interface OpenStream {
+  status: number;
+  headers: Headers;
+  /** Leaves: aborts the request (the server sees the client go) and waits until the body is done. */
+  leave(): Promise<void>;
+}
+
+/**
+ * Opens an event stream and resolves once the answer's headers arrived (the server has taken the stream's
+ * slot by then), without reading it to its end. A non-stream answer (a problem) is read in full.
+ */
+export async function openEventStream(url: string, user: string): Promise<OpenStream> {
+  const controller = new AbortController();
+  const response = await recordingFetch(url, {
+    headers: { accept: 'text/event-stream', 'x-test-user': user },
+    signal: controller.signal,
+  });
+  const reading = response.text().catch(() => '');
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) await reading;
+  return {
+    status: response.status,
+    headers: response.headers,
+    async leave() {
+      controller.abort();
+      await reading;
+    },
+  };
+}

@@ -11,6 +11,11 @@ export const apiKey = 'sk-contract-suite-0123456789abcdef';
 export const providerHost = 'api.provider-under-test.example';
 const providerOrigin = `https://${providerHost}`;
 export const handleSecret = 'contract-suite-handle-secret-32-bytes!';
+/**
+ * Text the fake provider puts in its error messages (an internal bucket host, as real provider messages can
+ * name): no response the suite receives may carry it.
+ */
+export const providerErrorMarker = 'media-ingest.internal-bucket-7f3a.corp.example';
 export const mountPath = '/api/actkit';
 
 /** The suite's authorize: the owner is the `x-test-user` header; 'forbidden' is refused with a 403. */
@@ -25,10 +30,16 @@ export interface Stack {
   client: ActkitHandlerOptions['client'];
   /** The first adapter instance's contract URL. */
   url: string;
+  /** The first instance's own app routes (see RunningAdapter.appUrl), when the adapter serves them. */
+  appUrl: string | undefined;
   /** Provider task ids the client was given by create (to prove raw ids are refused). */
   providerIds: string[];
-  /** Another adapter instance on the same emulator and client. */
+  /** Another adapter instance on the same emulator and client (or the `client` given). */
   startInstance(options?: Partial<ActkitHandlerOptions>): Promise<RunningAdapter>;
+  /** A fresh client on the same emulator with its own API key (createActkitClient({ apiKey }), nothing else). */
+  clientWithKey(apiKey: string): ActkitHandlerOptions['client'];
+  /** Every error the first instance's `onError` received. */
+  reported: unknown[];
   /** GETs of task state the emulator answered so far. */
   upstreamTaskGets(): number;
   close(): Promise<void>;
@@ -58,8 +69,11 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
     }
     return response;
   };
-  const client = createActkitClient({ apiKey, baseUrl: providerOrigin, fetch: toEmulator, maxRetries: 0 });
+  const clientWithKey = (key: string) =>
+    createActkitClient({ apiKey: key, baseUrl: providerOrigin, fetch: toEmulator, maxRetries: 0 });
+  const client = clientWithKey(apiKey);
   const instances: RunningAdapter[] = [];
+  const reported: unknown[] = [];
   const startInstance = async (overrides: Partial<ActkitHandlerOptions> = {}) => {
     const instance = await adapter.start({
       client,
@@ -73,13 +87,16 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
     instances.push(instance);
     return instance;
   };
-  const first = await startInstance();
+  const first = await startInstance({ onError: (error) => reported.push(error) });
   return {
     emulator,
     client,
     url: first.url,
+    appUrl: first.appUrl,
     providerIds,
     startInstance,
+    clientWithKey,
+    reported,
     upstreamTaskGets: () =>
       Object.entries(emulator.stats.byRoute)
         .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))

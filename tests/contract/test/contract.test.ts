@@ -1,19 +1,25 @@
 // The actkit browser contract, over real HTTP, against every adapter in src/adapters.ts, with the emulator
-// as the provider. Every response the suite receives is recorded and scanned for the key and provider host.
+// as the provider. Every response the suite receives is recorded and scanned for the keys, the provider
+// host and the text the fake provider put in its error messages.
+import { seedRange } from '@actkit/core';
+import type { Fault } from '@actkit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../src/adapters.js';
 import { call } from '../src/http.js';
 import { invalidInputs, moderatedInput, validInput } from '../src/inputs.js';
 import { leaks, recordedCount } from '../src/recorder.js';
-import { readEventStream } from '../src/sse.js';
-import { apiKey, providerHost, type Stack, startStack } from '../src/stack.js';
+import { openEventStream, readEventStream } from '../src/sse.js';
+import { apiKey, providerErrorMarker, providerHost, type Stack, startStack } from '../src/stack.js';
+
+/** API keys of clients built with an explicit key (no COMETAPI_KEY): scanned for like the suite's key. */
+const tenantKeys = ['sk-explicit-tenant-a-0123456789', 'sk-explicit-tenant-b-0123456789'];
 
 const terminal = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
 const problemType = 'application/problem+json';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Starts a task as `user` and returns its handle. */
-async function start(stack: Stack, user: string, body: unknown = validInput): Promise<string> {
+async function start(stack: Pick<Stack, 'url'>, user: string, body: unknown = validInput): Promise<string> {
   const answer = await call(`${stack.url}/character-performances`, { user, body });
   expect(answer.status, JSON.stringify(answer.json)).toBe(202);
   return answer.json.task.handle;
@@ -54,7 +60,7 @@ describe.each(adapters)('$name', (adapter) => {
         progress: 0,
         handle: expect.stringMatching(/^[A-Za-z0-9._~-]+$/),
       });
-      expect(Object.keys(task).sort()).toEqual(['createdAt', 'handle', 'progress', 'status']);
+      expect(Object.keys(task).sort()).toEqual(['createdAt', 'handle', 'progress', 'seed', 'status']);
       const providerId = stack.providerIds.at(-1)!;
       expect(JSON.stringify(created.json)).not.toContain(providerId);
 
@@ -77,13 +83,45 @@ describe.each(adapters)('$name', (adapter) => {
     });
   });
 
+  describe('the seed', () => {
+    it('no seed → a random one in the spec range, sent upstream and reported in the 202; each create another', async () => {
+      const seeds: number[] = [];
+      for (const user of ['seed-a', 'seed-b']) {
+        const created = await call(`${stack.url}/character-performances`, { user, body: validInput });
+        expect(created.status).toBe(202);
+        const { seed } = created.json.task;
+        expect(Number.isInteger(seed)).toBe(true);
+        expect(seed).toBeGreaterThanOrEqual(seedRange.min);
+        expect(seed).toBeLessThanOrEqual(seedRange.max);
+        expect(stack.emulator.task(stack.providerIds.at(-1)!)?.body.seed).toBe(seed);
+        seeds.push(seed);
+      }
+      expect(seeds[0]).not.toBe(seeds[1]);
+    });
+
+    it('a given seed is sent as is and reported', async () => {
+      const created = await call(`${stack.url}/character-performances`, {
+        user: 'seed-given',
+        body: { ...validInput, seed: 4294967295 },
+      });
+      expect(created.json.task.seed).toBe(4294967295);
+      expect(stack.emulator.task(stack.providerIds.at(-1)!)?.body.seed).toBe(4294967295);
+    });
+  });
+
   describe('validation: 400 with errors[] and no upstream request', () => {
-    it.each(invalidInputs)('$name → errors[] names "$path"', async ({ body, path }) => {
+    it.each(invalidInputs)('$name → errors[] names "$path" in words', async ({ body, path, message }) => {
       const before = stack.emulator.stats.requests;
       const answer = await call(`${stack.url}/character-performances`, { user: 'val', body });
       expectProblem(answer, 400);
-      expect(answer.json.errors.map((e: { path: string }) => e.path)).toContain(path);
+      expect(answer.json.errors).toContainEqual({
+        path,
+        message: typeof message === 'string' ? message : expect.stringMatching(message),
+      });
       for (const error of answer.json.errors) expect(error.message).toEqual(expect.any(String));
+      // detail says the same as sentences: "seed must be between 0 and 4294967295".
+      const first = answer.json.errors[0];
+      expect(answer.json.detail).toContain(`${first.path || 'the body'} ${first.message}`);
       expect(stack.emulator.stats.requests).toBe(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
@@ -183,6 +221,27 @@ describe.each(adapters)('$name', (adapter) => {
       const stranger = await stack.startInstance({ secret: 'a-completely-different-secret-value' });
       expectProblem(await call(`${stranger.url}/tasks/${handle}`, { user: 'owner-twin' }), 404);
     });
+
+    it("no secret and no COMETAPI_KEY: the handle key is derived from the client's own key", async () => {
+      const saved = process.env.COMETAPI_KEY;
+      delete process.env.COMETAPI_KEY;
+      try {
+        const [keyA, keyB] = tenantKeys as [string, string];
+        // createActkitClient({ apiKey }) and nothing else that names a secret.
+        const first = await stack.startInstance({ client: stack.clientWithKey(keyA), secret: undefined });
+        const sameKey = await stack.startInstance({ client: stack.clientWithKey(keyA), secret: undefined });
+        const otherKey = await stack.startInstance({ client: stack.clientWithKey(keyB), secret: undefined });
+        const handle = await start(first, 'tenant-user');
+        const twin = await call(`${sameKey.url}/tasks/${handle}`, { user: 'tenant-user' });
+        expect(twin.status).toBe(200);
+        expect(twin.json.task.handle).toBe(handle);
+        expectProblem(await call(`${otherKey.url}/tasks/${handle}`, { user: 'tenant-user' }), 404);
+        // Not the configured secret either: the key-derived one is its own.
+        expectProblem(await call(`${stack.url}/tasks/${handle}`, { user: 'tenant-user' }), 404);
+      } finally {
+        if (saved !== undefined) process.env.COMETAPI_KEY = saved;
+      }
+    });
   });
 
   describe('events (SSE)', () => {
@@ -263,9 +322,184 @@ describe.each(adapters)('$name', (adapter) => {
     });
   });
 
+  describe("the provider's words never reach the browser", () => {
+    const marker = providerErrorMarker;
+    const rejected = 'was rejected by the video provider';
+    const cases: {
+      name: string;
+      fault: Fault;
+      status: number;
+      type: string;
+      errors?: { path: string; message: string }[];
+      retryAfter?: string;
+    }[] = [
+      {
+        name: 'a 400 naming a field',
+        fault: {
+          kind: 'status',
+          status: 400,
+          param: 'character.uri',
+          code: 'invalid_request',
+          message: `character.uri: cannot fetch https://${marker}/faces/1.png (403 from bucket)`,
+        },
+        status: 400,
+        type: 'https://actkit.dev/problems/validation',
+        errors: [{ path: 'character.uri', message: rejected }],
+      },
+      {
+        name: 'a 400 whose param is not a field',
+        fault: { kind: 'status', status: 400, param: `gs://${marker}`, message: `bad input at ${marker}` },
+        status: 400,
+        type: 'https://actkit.dev/problems/validation',
+      },
+      {
+        name: 'a 500 invalid_request naming a field',
+        fault: { kind: 'status', status: 500, code: 'invalid_request', param: 'seed', message: marker },
+        status: 400,
+        type: 'https://actkit.dev/problems/validation',
+        errors: [{ path: 'seed', message: rejected }],
+      },
+      {
+        name: 'a 500',
+        fault: { kind: 'status', status: 500, message: `upstream ${marker} timed out` },
+        status: 502,
+        type: 'https://actkit.dev/problems/task-may-exist',
+      },
+      {
+        name: 'a 429 asking for a wait longer than the client waits',
+        fault: { kind: 'status', status: 429, retryAfter: 120, message: `quota of ${marker} exceeded` },
+        status: 429,
+        type: 'https://actkit.dev/problems/upstream-rate-limited',
+        retryAfter: '120',
+      },
+      {
+        name: 'a 429 with a wait in ms',
+        fault: { kind: 'status', status: 429, retryAfterMs: 2500, message: marker },
+        status: 429,
+        type: 'https://actkit.dev/problems/upstream-rate-limited',
+        retryAfter: '3',
+      },
+      {
+        name: 'a 429 without a wait',
+        fault: { kind: 'status', status: 429, message: `saturated: ${marker}` },
+        status: 503,
+        type: 'https://actkit.dev/problems/upstream-rate-limited',
+        retryAfter: '30',
+      },
+    ];
+
+    const expectSafeProblem = (
+      answer: Awaited<ReturnType<typeof call>>,
+      expected: (typeof cases)[number],
+    ) => {
+      expectProblem(answer, expected.status);
+      expect(answer.json.type).toBe(expected.type);
+      if (expected.errors) expect(answer.json.errors).toEqual(expected.errors);
+      else expect(answer.json.errors).toBeUndefined();
+      if (expected.retryAfter) expect(answer.headers.get('retry-after')).toBe(expected.retryAfter);
+      expect(JSON.stringify(answer.json)).not.toContain(marker);
+      expect(answer.json.detail).not.toMatch(/cannot fetch|bucket|quota|saturated|timed out/);
+    };
+
+    it.each(cases)('create route: $name → $status in actkit’s words', async (expected) => {
+      stack.emulator.inject({ ...expected.fault, route: 'create' });
+      const answer = await call(`${stack.url}/character-performances`, { user: 'prov', body: validInput });
+      expectSafeProblem(answer, expected);
+    });
+
+    it.skipIf(!adapter.appRoute).each(cases)(
+      "the app's own route, through the framework's actkit error handler: $name → $status",
+      async (expected) => {
+        stack.emulator.inject({ ...expected.fault, route: 'create' });
+        const answer = await call(`${stack.appUrl}/renders`, { body: validInput });
+        expectSafeProblem(answer, expected);
+      },
+    );
+
+    it('the app route works when the provider does (so the problems above are the faults’)', async () => {
+      if (!adapter.appRoute) return;
+      const answer = await call(`${stack.appUrl}/renders`, { body: validInput });
+      expect(answer.status).toBe(201);
+      expect(answer.json.id).toEqual(expect.any(String));
+    });
+
+    it('a failing read (GET and events) → 502 problem without the text', async () => {
+      const handle = await start(stack, 'prov-read');
+      stack.emulator.inject({ kind: 'status', route: 'getTask', status: 500, message: marker });
+      const read = await call(`${stack.url}/tasks/${handle}`, { user: 'prov-read' });
+      expectProblem(read, 502);
+      const other = await start(stack, 'prov-read');
+      stack.emulator.inject({ kind: 'status', route: 'getTask', status: 500, message: marker });
+      const stream = await readEventStream(`${stack.url}/tasks/${other}/events`, 'prov-read');
+      const last = stream.events.at(-1)!;
+      expect(last.event).toBe('problem');
+      expect(JSON.parse(last.data)).toMatchObject({ status: 502 });
+      expect(last.data).not.toContain(marker);
+    });
+
+    it("the provider's text goes to onError instead", async () => {
+      stack.reported.length = 0;
+      stack.emulator.inject({ ...cases[0]!.fault, route: 'create' });
+      await call(`${stack.url}/character-performances`, { user: 'prov-log', body: validInput });
+      expect(stack.reported.map((error) => String((error as Error).message))).toEqual([
+        expect.stringContaining(marker),
+      ]);
+    });
+  });
+
+  describe('open event streams per owner', () => {
+    let slow: Stack;
+    beforeAll(async () => {
+      slow = await startStack(adapter, {
+        emulator: { taskMs: 60_000, concurrency: 10 },
+        handler: { limits: { openStreams: 2 } },
+      });
+    });
+    afterAll(() => slow?.close());
+
+    it('the limit+1th stream → 429 problem with Retry-After; once a client leaves, a new one is accepted', async () => {
+      const handle = await start(slow, 'streamer');
+      const url = `${slow.url}/tasks/${handle}/events`;
+      const open = [await openEventStream(url, 'streamer'), await openEventStream(url, 'streamer')];
+      for (const stream of open) expect(stream.status).toBe(200);
+      const refused = await openEventStream(url, 'streamer');
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('content-type')).toContain(problemType);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Per owner: someone else still gets a stream of their own task.
+      const theirs = await openEventStream(`${slow.url}/tasks/${await start(slow, 'other')}/events`, 'other');
+      expect(theirs.status).toBe(200);
+      await theirs.leave();
+
+      await open[0]!.leave();
+      let again = await openEventStream(url, 'streamer');
+      // The server notices the leaving client asynchronously (its socket closes): ask a few times.
+      for (let i = 0; again.status === 429 && i < 50; i++) {
+        await sleep(20);
+        again = await openEventStream(url, 'streamer');
+      }
+      expect(again.status).toBe(200);
+      await Promise.all([again.leave(), open[1]!.leave()]);
+    });
+
+    it('a stream that reaches a terminal state gives its slot back', async () => {
+      const one = await stack.startInstance({ limits: { openStreams: 1 } });
+      const url = (handle: string) => `${one.url}/tasks/${handle}/events`;
+      for (let i = 0; i < 3; i++) {
+        const stream = await readEventStream(url(await start(one, 'sequential')), 'sequential');
+        expect(stream.status).toBe(200);
+        expect(JSON.parse(stream.events.at(-1)!.data).status).toBe('SUCCEEDED');
+      }
+    });
+  });
+
   describe('fan-out', () => {
     it('25 watchers of one task cost about one upstream polling loop', async () => {
-      const fanout = await startStack(adapter, { emulator: { taskMs: 1500 } });
+      // 25 streams of one owner's task: above the default limit of open streams per owner (10).
+      const fanout = await startStack(adapter, {
+        emulator: { taskMs: 1500 },
+        handler: { limits: { openStreams: 25 } },
+      });
       try {
         const single = await start(fanout, 'fan');
         let before = fanout.upstreamTaskGets();
@@ -313,8 +547,8 @@ describe.each(adapters)('$name', (adapter) => {
 });
 
 describe('every response the suite received', () => {
-  it('carries neither the API key nor the provider host', () => {
+  it("carries neither an API key, the provider host, nor the provider's error text", () => {
     expect(recordedCount()).toBeGreaterThan(100);
-    expect(leaks([apiKey, providerHost])).toEqual([]);
+    expect(leaks([apiKey, ...tenantKeys, providerHost, providerErrorMarker])).toEqual([]);
   });
 });

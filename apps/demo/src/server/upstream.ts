@@ -27,7 +27,8 @@ export async function startUpstream(config: DemoConfig): Promise<Upstream> {
     return {
       mode: 'CometAPI',
       client: createActkitClient({ apiKey: config.apiKey }),
-      // Unset: the handler derives the secret from COMETAPI_KEY, so restarts keep handles valid.
+      // Unset: the handler derives it from this client's key (client.deriveSecret), so restarts keep handles
+      // valid.
       handleSecret: config.handleSecret,
       pollIntervalMs: undefined,
       close: async () => {},

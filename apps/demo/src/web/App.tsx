@@ -15,6 +15,8 @@ const actkit = { baseUrl: '/api/actkit' };
 export function App() {
   const setup = useDemoSetup();
   const [handle, setHandle] = useState<string | null>(readTaskFromUrl);
+  // The seed the server sent for the task started here (only the create's answer carries it).
+  const [seed, setSeed] = useState<number | undefined>(undefined);
   const creation = useCharacterPerformance(actkit);
   const followed = useTask(handle, actkit);
 
@@ -23,12 +25,14 @@ export function App() {
     if (!task) return; // a problem: the form shows it
     writeTaskToUrl(task.handle);
     setHandle(task.handle);
+    setSeed(task.seed);
   }
 
   function clear() {
     creation.reset();
     writeTaskToUrl(null);
     setHandle(null);
+    setSeed(undefined);
   }
 
   const ready = setup.samples !== undefined || setup.error !== undefined;
@@ -54,7 +58,7 @@ export function App() {
         ) : (
           <p className="card">Loading the sample assets…</p>
         )}
-        <TaskPanel handle={handle} state={followed} onClear={clear} />
+        <TaskPanel handle={handle} seed={seed} state={followed} onClear={clear} />
       </div>
     </main>
   );

@@ -29,12 +29,21 @@ export interface DemoFlowOptions {
   start: () => Promise<DemoUnderTest>;
   /** Where the finished page's screenshot goes (under apps/demo/test-results). */
   screenshot: string;
+  /** Where the screenshot of the form showing field errors goes. */
+  fieldErrorsScreenshot: string;
   /** Emulator task duration the server was started with (for the timing log). */
   taskMs: number;
   skip?: boolean;
 }
 
-export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = false }: DemoFlowOptions) {
+export function describeDemoFlows({
+  backend,
+  start,
+  screenshot,
+  fieldErrorsScreenshot,
+  taskMs,
+  skip = false,
+}: DemoFlowOptions) {
   describe.skipIf(skip)(`demo page on the ${backend} backend`, () => {
     let demo: DemoUnderTest | undefined;
     let browser: Browser | undefined;
@@ -70,7 +79,9 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       expect(banner).toContain('Emulator mode');
       expect(banner).toContain(`Backend: ${backend}`);
       expect(await page.locator('#ratio').inputValue()).toBe('1280:720');
-      expect(await page.locator('#seed').inputValue()).toBe('1');
+      // No seed by default: the server draws a random one (the spec's `1` is CometAPI's playground fill-in).
+      expect(await page.locator('#seed').inputValue()).toBe('');
+      expect(await page.locator('#seed').getAttribute('placeholder')).toBe('random');
       expect(await page.locator('#expressionIntensity').inputValue()).toBe('1');
       expect(await page.locator('#publicFigureThreshold').inputValue()).toBe('auto');
       expect(await page.locator('#characterType').inputValue()).toBe('image');
@@ -98,6 +109,7 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       await waitForTaskInUrl(page);
 
       expect(await waitForProgressBetween(page)).toBeGreaterThan(0);
+      expect(await page.locator('[data-seed]').getAttribute('data-seed')).toBe('42');
       const video = await waitForPlayingVideo(page);
       console.info(`${backend}: Generate → playing video in ${Date.now() - started} ms (task ${taskMs} ms)`);
       expect(video.readyState).toBeGreaterThanOrEqual(2);
@@ -123,16 +135,21 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       await page.screenshot({ path: screenshot, fullPage: true });
     });
 
-    it('shows an invalid seed next to the seed field and sends nothing upstream', async () => {
+    it('shows an invalid seed next to the seed field in words, and sends nothing upstream', async () => {
       await openDemo(page, server().url);
       const before = await emulatorStats(server().emulatorUrl);
 
-      for (const seed of ['-1', '5000000000']) {
+      for (const [seed, message] of [
+        ['-1', 'must be between 0 and 4294967295'], // the server's 400
+        ['5000000000', 'must be between 0 and 4294967295'],
+        ['4.5', 'must be a whole number'],
+        ['12abc', 'must be a whole number'], // no number at all: the form says it, in the same words
+      ] as const) {
         await page.locator('#seed').fill(seed);
         await clickGenerate(page);
         const error = page.locator('[data-field="seed"] .field-error');
         await error.waitFor();
-        expect(await error.textContent()).toMatch(/\S/);
+        expect(await error.textContent()).toBe(message);
         expect(await page.locator('#seed').getAttribute('aria-invalid')).toBe('true');
         // Only the seed is wrong: no other field shows an error.
         expect(await page.locator('.field-error').count()).toBe(1);
@@ -145,6 +162,35 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       const after = await emulatorStats(server().emulatorUrl);
       expect(createsSeen(after)).toBe(createsSeen(before));
       expect(after.tasksCreated).toBe(before.tasksCreated);
+    });
+
+    it('shows every bad field with its own message (screenshot)', async () => {
+      await openDemo(page, server().url);
+      const before = await emulatorStats(server().emulatorUrl);
+      await page.locator('#characterUri').fill('http://assets.example.com/face.png');
+      await page.locator('#referenceUri').fill('');
+      await page.locator('#seed').fill('-1');
+      await clickGenerate(page);
+      await page.locator('[data-field="seed"] .field-error').waitFor();
+      const messages = Object.fromEntries(
+        await Promise.all(
+          ['characterUri', 'referenceUri', 'seed'].map(
+            async (field) =>
+              [field, await page.locator(`[data-field="${field}"] .field-error`).textContent()] as const,
+          ),
+        ),
+      );
+      expect(messages).toEqual({
+        characterUri: 'must be an https URL with a host name (not http:)',
+        referenceUri: 'is required',
+        seed: 'must be between 0 and 4294967295',
+      });
+      expect(await page.locator('.field-error').count()).toBe(3);
+      const text = await page.locator('form').textContent();
+      expect(text).not.toMatch(/Too (big|small)|expected|Invalid input/);
+      expect((await emulatorStats(server().emulatorUrl)).tasksCreated).toBe(before.tasksCreated);
+      mkdirSync(path.dirname(fieldErrorsScreenshot), { recursive: true });
+      await page.screenshot({ path: fieldErrorsScreenshot, fullPage: true });
     });
 
     it('explains a moderation failure in words', async () => {
@@ -165,10 +211,15 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       await clickGenerate(page);
       const handle = await waitForTaskInUrl(page);
       await waitForProgressBetween(page);
+      // No seed given: the page shows the random one the server sent.
+      const shownSeed = Number(await page.locator('[data-seed]').getAttribute('data-seed'));
 
       await page.reload();
       expect(new URL(page.url()).searchParams.get('task')).toBe(handle);
-      await waitForPlayingVideo(page);
+      const video = await waitForPlayingVideo(page);
+      const { body } = await emulatorTask(server().emulatorUrl, emulatorTaskIdOf(video.src)!);
+      expect(body.seed).toBe(shownSeed);
+      expect(Number.isInteger(shownSeed) && shownSeed >= 0 && shownSeed <= 4294967295).toBe(true);
       // Resumed through the handle: the reload started no second task.
       expect((await emulatorStats(server().emulatorUrl)).tasksCreated).toBe(before.tasksCreated + 1);
     });

@@ -3,7 +3,7 @@
 import type { Task } from '../task.js';
 import { toBrowserTask } from './browser-task.js';
 import { type EventStreamOptions, taskEventStream } from './event-stream.js';
-import { problemFromError } from './problem-from-error.js';
+import { problemFromError, shouldReport } from './problem-from-error.js';
 import type { ActkitWatcherRegistry, TaskPoller } from './store.js';
 
 export interface BrowserTaskStreamOptions {
@@ -30,7 +30,7 @@ export function browserTaskStream(options: BrowserTaskStreamOptions): AsyncItera
     async render(event) {
       if (event.type === 'error') {
         const problem = problemFromError(event.error);
-        if (problem.status >= 500) options.onError(event.error);
+        if (shouldReport(event.error, problem)) options.onError(event.error);
         return JSON.stringify(problem.json);
       }
       await options.onTask(event.task).catch(options.onError);

@@ -10,13 +10,14 @@ import { resolveHandleSecret } from './handle-secret.js';
 import { createMemoryStore } from './memory-store.js';
 import { createMemoryTaskStateStore, defaultMaxCachedTasks } from './memory-task-state-store.js';
 import { createOpenedHandleCache } from './opened-handle-cache.js';
-import { createOwnerLimits } from './owner-limits.js';
+import { activeRetryAfterMs, createOwnerLimits, defaultLimits } from './owner-limits.js';
 import { notFoundProblem, problemResponse, problemTypes, validationProblem } from './problem.js';
-import { problemFromError } from './problem-from-error.js';
+import { problemFromError, shouldReport } from './problem-from-error.js';
 import { readJsonBody } from './read-json-body.js';
 import { isContractPath, matchRoute } from './route.js';
 import { createShutdown } from './shutdown.js';
 import type { TaskPoller } from './store.js';
+import { createStreamSlots, holdingSlot } from './stream-slots.js';
 import { createTaskHandleCodec } from './task-handle.js';
 import { createTaskReadCache, defaultMaxStaleMs } from './task-read-cache.js';
 import { createTaskResponseBodies } from './task-response-body.js';
@@ -40,21 +41,25 @@ const taskResponse = (status: number, task: ReturnType<typeof toBrowserTask>): A
   json: { task },
 });
 
-/** Builds the handler both server adapters map onto. Throws at once on a missing secret or client. */
+/**
+ * Builds the handler both server adapters map onto. Synchronous; throws a TypeError at once without a
+ * `client` or `authorize`, or without a `secret` when the client cannot derive one (`deriveSecret`).
+ */
 export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandler {
   if (!options.client) throw new TypeError('createActkitHandler: `client` is required');
   if (typeof options.authorize !== 'function')
     throw new TypeError('createActkitHandler: `authorize` is required');
   const { client, authorize } = options;
   const maxCachedTasks = options.maxCachedTasks ?? defaultMaxCachedTasks;
-  const codec = createTaskHandleCodec(resolveHandleSecret(options.secret));
+  const codec = createTaskHandleCodec(resolveHandleSecret(options.secret, client));
   // The contract's handle pattern (generated) first: anything else cannot be a handle we issued.
   const openHandle = createOpenedHandleCache(
     async (handle, owner) => (zHandle.safeParse(handle).success ? codec.open(handle, owner) : undefined),
     maxCachedTasks,
   );
   const store = options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks });
-  const limits = createOwnerLimits(options.limits, store.counters, client);
+  const limits = { ...defaultLimits, ...options.limits };
+  const createLimits = createOwnerLimits(limits, store.counters, client);
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const shutdown = createShutdown();
@@ -65,6 +70,12 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
       // A failing reporter must not turn a problem response into a crash.
     }
   };
+  const takeStreamSlot = createStreamSlots({
+    counters: store.counters,
+    limit: limits.openStreams,
+    heartbeatMs,
+    onError: reportError,
+  });
   const reads = createTaskReadCache({
     states: store.tasks ?? createMemoryTaskStateStore({ maxEntries: maxCachedTasks }),
     retrieve: (taskId) => client.tasks.retrieve(taskId),
@@ -86,7 +97,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
 
   /** Remembers terminal states so the owner's active-task count drops as soon as anyone sees one. */
   const observed = async (owner: string, taskId: string, task: Task) => {
-    if (isTerminal(task)) await limits.taskEnded(owner, taskId);
+    if (isTerminal(task)) await createLimits.taskEnded(owner, taskId);
   };
 
   const start = async (request: ActkitRequest, owner: string): Promise<ActkitResponse> => {
@@ -94,20 +105,24 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     if (!body.ok) return body.response;
     const input = validateBrowserInput(body.value);
     if (!input.ok) return validationProblem(input.issues);
-    const decision = await limits.beforeCreate(owner, request.signal);
+    const decision = await createLimits.beforeCreate(owner, request.signal);
     if (!decision.allowed) {
       return problemResponse(429, decision.reason, {
         type: problemTypes.rateLimited,
         retryAfterSeconds: decision.retryAfterMs / 1000,
       });
     }
-    const { id } = await client.characterPerformance.create(input.value, { signal: request.signal });
-    await limits.taskStarted(owner, id);
+    const created = await client.characterPerformance.create(input.value, { signal: request.signal });
+    const { id } = created;
+    await createLimits.taskStarted(owner, id);
     const handle = await codec.seal(id, owner);
     const now = new Date().toISOString();
+    // The seed sent (the browser's, or the random one validation drew): reported so a result can be
+    // reproduced. Only the create's answer carries it; the provider's task reads do not.
+    const seed = created.seed ?? input.value.seed;
     // The contract answers the first state; retrieving it here would cost a GET per create and can meet the
     // provider's brief task_not_exist window, so a created task starts as PENDING at progress 0.
-    return taskResponse(202, { handle, status: 'PENDING', progress: 0, createdAt: now });
+    return taskResponse(202, { handle, status: 'PENDING', progress: 0, createdAt: now, seed });
   };
 
   const read = async (owner: string, handle: string, taskId: string): Promise<ActkitJsonResponse> => {
@@ -117,26 +132,43 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     return { status: 200, headers: taskHeaders(), json, body };
   };
 
-  const stream = (request: ActkitRequest, owner: string, handle: string, taskId: string): ActkitResponse => ({
-    status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
-    events: browserTaskStream({
+  const stream = async (
+    request: ActkitRequest,
+    owner: string,
+    handle: string,
+    taskId: string,
+  ): Promise<ActkitResponse> => {
+    const slot = await takeStreamSlot(owner);
+    if (!slot) {
+      return problemResponse(
+        429,
+        `At most ${limits.openStreams} event streams may be open at once; close one (another tab) or read the task instead.`,
+        { type: problemTypes.rateLimited, retryAfterSeconds: activeRetryAfterMs / 1000 },
+      );
+    }
+    const { signal } = request;
+    const events = browserTaskStream({
       watchers: store.watchers,
       poll,
       taskId,
       handle,
       heartbeatMs,
-      signal: request.signal,
+      signal,
       shutdown,
       onTask: (task) => observed(owner, taskId, task),
       onError: reportError,
-    }),
-  });
+    });
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      },
+      events: holdingSlot(events, slot, signal, shutdown),
+    };
+  };
 
   /** The owner id, or the 401/403/500 problem to answer. */
   const identify = async (request: ActkitRequest): Promise<string | ActkitJsonResponse> => {
@@ -181,7 +213,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
         return await route(request);
       } catch (error) {
         const problem = problemFromError(error);
-        if (problem.status >= 500) reportError(error);
+        if (shouldReport(error, problem)) reportError(error);
         return problem;
       }
     },

@@ -1,11 +1,13 @@
-// In-process limit counters: a rolling log of timestamps per key and an expiring set of active tasks per
-// owner. Entries are pruned on every access, so memory stays bounded by the limits times the owners seen
-// recently.
+// In-process limit counters: a rolling log of timestamps per key, an expiring set of active tasks per
+// owner and an expiring set of slot holders per key (open event streams). Entries are pruned on every
+// access, so memory stays bounded by the limits times the owners seen recently. One process, so every
+// decision is atomic by construction (no await between the check and the write).
 import type { ActkitCounterStore } from './store.js';
 
 export function createMemoryCounterStore(now: () => number = Date.now): ActkitCounterStore {
   const hits = new Map<string, number[]>();
   const active = new Map<string, Map<string, number>>(); // owner → task id → expiry
+  const slots = new Map<string, Map<string, number>>(); // key → holder → expiry
 
   const liveHits = (key: string, windowMs: number) => {
     const since = now() - windowMs;
@@ -20,6 +22,14 @@ export function createMemoryCounterStore(now: () => number = Date.now): ActkitCo
     for (const [taskId, expiresAt] of tasks) if (expiresAt <= now()) tasks.delete(taskId);
     if (tasks.size === 0) active.delete(owner);
     return tasks.size === 0 ? undefined : tasks;
+  };
+
+  const liveSlots = (key: string) => {
+    const holders = slots.get(key);
+    if (!holders) return new Map<string, number>();
+    for (const [holder, expiresAt] of holders) if (expiresAt <= now()) holders.delete(holder);
+    if (holders.size === 0) slots.delete(key);
+    return holders;
   };
 
   return {
@@ -44,6 +54,18 @@ export function createMemoryCounterStore(now: () => number = Date.now): ActkitCo
     },
     async listActive(owner) {
       return [...(liveActive(owner)?.keys() ?? [])];
+    },
+    async acquireSlot(key, holder, limit, ttlMs) {
+      const holders = liveSlots(key);
+      if (!holders.has(holder) && holders.size >= limit) return false;
+      holders.set(holder, now() + ttlMs);
+      slots.set(key, holders);
+      return true;
+    },
+    async releaseSlot(key, holder) {
+      const holders = liveSlots(key);
+      holders.delete(holder);
+      if (holders.size === 0) slots.delete(key);
     },
   };
 }

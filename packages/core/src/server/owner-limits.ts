@@ -5,12 +5,20 @@ import { isTerminal } from '../index.js';
 import type { ActkitCounterStore } from './store.js';
 import type { ActkitLimits, ActkitServerClient } from './types.js';
 
-export const defaultLimits: Required<ActkitLimits> = { activeTasks: 3, createsPerMinute: 10 };
+/**
+ * The per-owner limits when the app sets none: safe for a public app. Ten open event streams cover a
+ * person with the three active tasks open in a few tabs each.
+ */
+export const defaultLimits: Required<ActkitLimits> = {
+  activeTasks: 3,
+  createsPerMinute: 10,
+  openStreams: 10,
+};
 
 /** An active task nobody saw finish stops counting after this long (Act-Two tasks take minutes). */
 const activeTaskTtlMs = 60 * 60 * 1000;
 /** How long to suggest waiting when the active-task limit is reached (Runway updates about every 5 s). */
-const activeRetryAfterMs = 5000;
+export const activeRetryAfterMs = 5000;
 const minuteMs = 60_000;
 
 export type LimitDecision = { allowed: true } | { allowed: false; reason: string; retryAfterMs: number };

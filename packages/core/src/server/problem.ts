@@ -62,9 +62,13 @@ export function problemResponse(
   return { status, headers, json };
 }
 
-/** 400 with every invalid field; nothing was sent upstream. */
+/**
+ * 400 with every invalid field in `errors[]` and the same as sentences in `detail` ("seed must be between 0
+ * and 4294967295; character.uri is required"). The messages must be actkit's own (the message table's):
+ * never a provider's text.
+ */
 export function validationProblem(issues: ValidationIssue[]): ActkitJsonResponse {
-  const detail = issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`).join('; ');
+  const detail = issues.map((issue) => `${issue.path || 'the body'} ${issue.message}`).join('; ');
   return problemResponse(400, detail, {
     type: problemTypes.validation,
     title: 'Invalid input',

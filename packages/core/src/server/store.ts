@@ -17,6 +17,17 @@ export interface ActkitCounterStore {
   removeActive(owner: string, taskId: string): Promise<void>;
   /** The owner's active task ids (expired ones excluded). */
   listActive(owner: string): Promise<string[]>;
+  /**
+   * Takes one of at most `limit` slots under `key` for `holder` (one open event stream of an owner), as ONE
+   * atomic decision: allowed when `holder` already holds a slot (its expiry is then renewed) or fewer than
+   * `limit` unexpired holders do. A slot expires `ttlMs` after it was last taken or renewed, so slots of a
+   * crashed instance come back on their own; the handler renews its slots while their streams stay open.
+   * (Redis: one script over a sorted set of holders scored by expiry, e.g. ZREMRANGEBYSCORE, ZSCORE, ZCARD,
+   * ZADD, PEXPIRE.)
+   */
+  acquireSlot(key: string, holder: string, limit: number, ttlMs: number): Promise<boolean>;
+  /** Gives `holder`'s slot under `key` back; nothing happens when it holds none (expired or released). */
+  releaseSlot(key: string, holder: string): Promise<void>;
 }
 
 /** What a watcher receives: a task state, or the error that ended the upstream loop. */

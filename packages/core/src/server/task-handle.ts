@@ -35,10 +35,13 @@ export interface TaskHandleCodec {
   open(handle: string, owner: string): Promise<string | undefined>;
 }
 
-/** Derives the AES key from `secret` (HKDF-SHA256, domain-separated) and returns the codec. */
-export function createTaskHandleCodec(secret: Uint8Array): TaskHandleCodec {
-  const key = crypto.subtle
-    .importKey('raw', new Uint8Array(secret), 'HKDF', false, ['deriveKey'])
+/**
+ * Derives the AES key from `secret` (HKDF-SHA256, domain-separated) and returns the codec. `secret` may be a
+ * promise (a client deriving it from its key): `seal` and `open` wait for it, and reject when it rejects.
+ */
+export function createTaskHandleCodec(secret: Uint8Array | Promise<Uint8Array>): TaskHandleCodec {
+  const key = Promise.resolve(secret)
+    .then((bytes) => crypto.subtle.importKey('raw', new Uint8Array(bytes), 'HKDF', false, ['deriveKey']))
     .then((material) =>
       crypto.subtle.deriveKey(
         {
@@ -53,6 +56,9 @@ export function createTaskHandleCodec(secret: Uint8Array): TaskHandleCodec {
         ['encrypt', 'decrypt'],
       ),
     );
+  // A secret that fails to resolve rejects every seal and open (a 500, reported); it must not also crash the
+  // process as an unhandled rejection before the first request.
+  key.catch(() => {});
 
   return {
     async seal(taskId, owner) {
@@ -74,10 +80,11 @@ export function createTaskHandleCodec(secret: Uint8Array): TaskHandleCodec {
       if (prefix !== version || payload === undefined || rest.length > 0) return undefined;
       const bytes = fromBase64Url(payload);
       if (!bytes || bytes.byteLength <= ivBytes + 16) return undefined;
+      const aesKey = await key; // outside the try: a missing key is an error, not a foreign handle
       try {
         const plain = await crypto.subtle.decrypt(
           { name: 'AES-GCM', iv: bytes.subarray(0, ivBytes), additionalData: additionalData(owner) },
-          await key,
+          aesKey,
           bytes.subarray(ivBytes),
         );
         return new TextDecoder().decode(plain);

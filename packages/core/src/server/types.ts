@@ -95,6 +95,12 @@ export interface ActkitLimits {
   activeTasks?: number;
   /** Creates one owner may make per rolling minute; default 10. */
   createsPerMinute?: number;
+  /**
+   * Event streams (GET /tasks/{handle}/events) one owner may hold open at once; default 10. Each holds a
+   * socket and a watcher; over the limit → 429 with Retry-After. A slot comes back when its stream ends
+   * (terminal state, the client leaves, `close()`); counted in `store.counters`, so across instances too.
+   */
+  openStreams?: number;
 }
 
 /**
@@ -103,8 +109,20 @@ export interface ActkitLimits {
  */
 export interface ActkitServerClient {
   characterPerformance: {
-    create(input: CharacterPerformanceInput, options?: { signal?: AbortSignal }): Promise<{ id: string }>;
+    /**
+     * Creates the task; `seed` is the seed sent (core's client reports it). When a wrapped client leaves it
+     * out, the handler reports the seed of the body it passed (validation drew one when none was given).
+     */
+    create(
+      input: CharacterPerformanceInput,
+      options?: { signal?: AbortSignal },
+    ): Promise<{ id: string; seed?: number }>;
   };
+  /**
+   * Derives a secret for `purpose` from the client's API key (see `ActkitClient.deriveSecret`). Optional for
+   * a wrapped client; without it, pass `secret` to the handler.
+   */
+  deriveSecret?(purpose: string): Promise<Uint8Array>;
   tasks: {
     retrieve(id: string, options?: { signal?: AbortSignal }): Promise<Task>;
     watch(id: string, options?: { signal?: AbortSignal; pollIntervalMs?: number }): AsyncIterable<Task>;
@@ -118,9 +136,11 @@ export interface ActkitHandlerOptions {
   authorize: Authorize;
   /**
    * Signs task handles. Instances that share it honour each other's handles (no shared database needed).
-   * Default: `process.env.COMETAPI_KEY` as key material (through HKDF, so handles reveal nothing about it),
-   * so instances with the same key agree; when that is unset too, `createActkitHandler` throws. An explicit
-   * secret should be at least 32 random bytes; at least 16 are required.
+   * Default: `await client.deriveSecret('actkit-task-handle')`, derived (HKDF) from the client's own API key,
+   * however the key was given, so instances whose clients share a key agree and handles reveal nothing about
+   * it. A client without `deriveSecret` needs an explicit secret (else `createActkitHandler` throws). An
+   * explicit secret should be at least 32 random bytes; at least 16 are required. Changing it (or the key,
+   * by default) voids every handle issued.
    */
   secret?: string | Uint8Array;
   limits?: ActkitLimits;
@@ -147,7 +167,12 @@ export interface ActkitHandlerOptions {
    * of its own) and opened handles (skipping the AES-GCM decrypt on repeated reads). Default 10_000.
    */
   maxCachedTasks?: number;
-  /** Called with unexpected errors (a throwing `authorize`, a bug); the client only sees a generic 500. */
+  /**
+   * Called with unexpected errors (a throwing `authorize`, a bug: the browser sees a generic 500) and with
+   * every error that carries the provider's answer (a rejected input, a rate limit, an upstream failure):
+   * the provider's message is on the error (`message`, `body`; the key already scrubbed) and never in a
+   * browser response, so this is where to log it.
+   */
   onError?: (error: unknown) => void;
 }
 

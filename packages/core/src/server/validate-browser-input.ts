@@ -1,6 +1,7 @@
 // Validates what a browser sent before anything goes upstream: keys that could pollute prototypes, fields
 // the contract does not know, then core's own validation (types, ranges, defaults, asset-URI rules).
 import type { ValidationIssue } from '../errors.js';
+import { fieldMessages } from '../field-messages.js';
 import { characterPerformanceInputProperties } from '../generated/actkit-server/defaults.gen.js';
 import { validateCharacterPerformanceInput } from '../index.js';
 import type { ValidationResult } from '../validate-input.js';
@@ -13,7 +14,8 @@ function forbiddenKeyIssues(value: unknown, path: string[] = [], depth = 0): Val
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(value)) {
     const keyPath = [...path, key];
-    if (forbiddenKeys.has(key)) issues.push({ path: keyPath.join('.'), message: 'forbidden key' });
+    if (forbiddenKeys.has(key))
+      issues.push({ path: keyPath.join('.'), message: fieldMessages.forbiddenKey() });
     else issues.push(...forbiddenKeyIssues((value as Record<string, unknown>)[key], keyPath, depth + 1));
   }
   return issues;
@@ -25,7 +27,7 @@ function unknownContractFields(value: unknown): ValidationIssue[] {
   const known: readonly string[] = characterPerformanceInputProperties;
   return Object.keys(value)
     .filter((key) => !known.includes(key) && !forbiddenKeys.has(key))
-    .map((key) => ({ path: key, message: `unknown field (known: ${known.join(', ')})` }));
+    .map((key) => ({ path: key, message: fieldMessages.unknownField(known) }));
 }
 
 export type BrowserInputResult = ValidationResult<
@@ -40,12 +42,8 @@ export function validateBrowserInput(body: unknown): BrowserInputResult {
   const contractIssues = unknownContractFields(body);
   const core = validateCharacterPerformanceInput(body);
   if (core.ok && contractIssues.length === 0) return core;
-  const seen = new Set<string>();
-  const issues = [...contractIssues, ...(core.ok ? [] : core.issues)].filter((issue) => {
-    const key = `${issue.path}\u0000${issue.message.startsWith('unknown field') ? '' : issue.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { ok: false, issues };
+  // A field the contract does not know is reported once, in the contract's words (core may know it too).
+  const unknownPaths = new Set(contractIssues.map((issue) => issue.path));
+  const coreIssues = core.ok ? [] : core.issues.filter((issue) => !unknownPaths.has(issue.path));
+  return { ok: false, issues: [...contractIssues, ...coreIssues] };
 }

@@ -1,10 +1,16 @@
 // Every parameter of a character performance, labelled, with the spec's defaults and each field's error
-// from the server's 400 problem next to it.
+// from the server's 400 problem next to it (or the form's own, for a number field holding no number).
 import type { ActkitProblemError, CharacterPerformanceInput } from '@actkit/react';
 import { type FormEvent, useState } from 'react';
 import type { DemoInfo, SampleAssets } from '../../shared/demo-api.js';
-import { sortFieldErrors } from '../lib/field-errors.js';
-import { type FormValues, initialFormValues, toInput, withCharacterType } from '../lib/form-values.js';
+import { sortFieldErrors, unreadableFieldErrors } from '../lib/field-errors.js';
+import {
+  type FormValues,
+  initialFormValues,
+  toInput,
+  unreadableNumbers,
+  withCharacterType,
+} from '../lib/form-values.js';
 import {
   type CharacterType,
   characterTypes,
@@ -30,13 +36,18 @@ export interface PerformanceFormProps {
 
 export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: PerformanceFormProps) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues(samples));
+  // Errors the form finds itself (text that is no number cannot be sent); cleared on the next submit.
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  const { byField, unplaced } = sortFieldErrors(problem);
+  const { byField, unplaced } = sortFieldErrors(problem, localErrors);
+  const localOnly = Object.keys(localErrors).length > 0;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    onSubmit(toInput(values));
+    const unreadable = unreadableFieldErrors(unreadableNumbers(values));
+    setLocalErrors(unreadable);
+    if (Object.keys(unreadable).length === 0) onSubmit(toInput(values));
   }
 
   return (
@@ -147,13 +158,18 @@ export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: Perf
             ))}
           </select>
         </Field>
-        <Field id="seed" label={`Seed (${seedRange.min}–${seedRange.max})`} error={byField.seed}>
+        <Field
+          id="seed"
+          label={`Seed (${seedRange.min}–${seedRange.max})`}
+          error={byField.seed}
+          hint="Empty: a random seed, shown with the task. The same seed and inputs give the same video."
+        >
           <input
             id="seed"
-            type="number"
-            min={seedRange.min}
-            max={seedRange.max}
-            step={1}
+            type="text"
+            inputMode="numeric"
+            placeholder="random"
+            spellCheck={false}
             value={values.seed}
             onChange={(e) => set('seed', e.target.value)}
             {...describedBy('seed', byField.seed)}
@@ -179,11 +195,13 @@ export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: Perf
         </Field>
       </fieldset>
 
-      {problem && (
+      {(problem || localOnly) && (
         <div className="problem" role="alert">
           <p>
-            <strong>{problem.status === 400 ? 'Please fix the fields marked above.' : problem.title}</strong>
-            {problem.status !== 400 && problem.detail ? ` ${problem.detail}` : ''}
+            <strong>
+              {localOnly || problem?.status === 400 ? 'Please fix the fields marked above.' : problem?.title}
+            </strong>
+            {!localOnly && problem?.status !== 400 && problem?.detail ? ` ${problem.detail}` : ''}
           </p>
           {unplaced.length > 0 && (
             <ul>

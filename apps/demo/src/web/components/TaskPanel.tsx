@@ -18,11 +18,13 @@ const statusWords: Record<TaskState['status'], string> = {
 
 export interface TaskPanelProps {
   handle: string | null;
+  /** The seed the task was created with, when it was started on this page (not after a reload). */
+  seed: number | undefined;
   state: TaskState;
   onClear: () => void;
 }
 
-export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
+export function TaskPanel({ handle, seed, state, onClear }: TaskPanelProps) {
   if (!handle) {
     return (
       <section className="card panel" aria-label="Task">
@@ -47,6 +49,11 @@ export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
           {error.status === 404
             ? 'This task is not known to the server (it may have restarted, or the link belongs to another browser).'
             : `Cannot follow the task: ${error.title}${error.detail ? ` (${error.detail})` : ''}.`}
+        </p>
+      )}
+      {seed !== undefined && (
+        <p className="hint" data-seed={seed}>
+          Seed <strong>{seed}</strong>: enter it with the same inputs to get this video again.
         </p>
       )}
       {status === 'SUCCEEDED' && output?.[0] && <OutputVideo src={output[0]} />}

@@ -1,5 +1,9 @@
-// Sorts a 400 problem's field errors onto the form's fields. A path the form has no field for (a future spec
-// field, a forbidden key) is still shown, in the list above the button.
+// Sorts a 400 problem's field errors onto the form's fields, plus the errors the form finds itself (a number
+// field holding text that is no number), worded by the same message table the server uses (@actkit/core's
+// `ruleMessage` over the spec's field rules), so the page says one thing the same way whoever noticed it. A
+// path the form has no field for (a future spec field, a forbidden key) is still shown, in the list above
+// the button, as the sentence the problem's `detail` uses ("foo is not a known field (known: …)").
+import { characterPerformanceFieldRules, ruleMessage } from '@actkit/core';
 import type { ActkitProblemError } from '@actkit/react';
 
 /** Form field id → the problem paths whose messages belong next to it (the first match wins). */
@@ -18,14 +22,32 @@ export type FieldId = keyof typeof pathsByField;
 
 export interface SortedFieldErrors {
   byField: Partial<Record<FieldId, string>>;
-  /** `path: message` for errors no field claims. */
+  /** `path message` sentences for errors no field claims. */
   unplaced: string[];
 }
 
-export function sortFieldErrors(problem: ActkitProblemError | undefined): SortedFieldErrors {
+/**
+ * The table's message for a form field whose text the form cannot send (it is no number): the same words
+ * the server would use for that field's rule. Paths are the spec's (`seed`, `expressionIntensity`).
+ */
+export function unreadableFieldErrors(paths: readonly string[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const path of paths) {
+    const rule = characterPerformanceFieldRules.get(path);
+    const message = rule && ruleMessage(rule, Number.NaN);
+    if (message) errors[path] = message;
+  }
+  return errors;
+}
+
+/** The server's field errors (`problem.fieldErrors`) and the form's own (`local`), sorted onto the fields. */
+export function sortFieldErrors(
+  problem: ActkitProblemError | undefined,
+  local: Record<string, string> = {},
+): SortedFieldErrors {
   const byField: SortedFieldErrors['byField'] = {};
   const placed = new Set<string>();
-  const errors = problem?.fieldErrors ?? {};
+  const errors = { ...problem?.fieldErrors, ...local };
   for (const [field, paths] of Object.entries(pathsByField) as [FieldId, readonly string[]][]) {
     const path = paths.find((candidate) => errors[candidate] !== undefined);
     if (path) byField[field] = errors[path];
@@ -33,6 +55,6 @@ export function sortFieldErrors(problem: ActkitProblemError | undefined): Sorted
   }
   const unplaced = Object.entries(errors)
     .filter(([path]) => !placed.has(path))
-    .map(([path, message]) => `${path}: ${message}`);
+    .map(([path, message]) => `${path || 'The input'} ${message}`);
   return { byField, unplaced };
 }

@@ -1,6 +1,7 @@
-// The form's state, and how it becomes the create input. Numbers stay strings while typing so a half-typed
-// or out-of-range value reaches the server as typed: the server's validation is the authority and its
-// per-field messages are what the page shows.
+// The form's state, and how it becomes the create input. Numbers stay strings while typing so an
+// out-of-range value reaches the server as typed: the server's validation is the authority and its
+// per-field messages are what the page shows. Only text that is no number at all stays here (field-errors.ts
+// says so in the same words), since it cannot be sent as one.
 import type { CharacterPerformanceInput } from '@actkit/react';
 import type { SampleAssets } from '../../shared/demo-api.js';
 import { type CharacterType, type PublicFigureThreshold, type Ratio, specDefaults } from './spec-options.js';
@@ -24,7 +25,7 @@ export function initialFormValues(samples: SampleAssets | undefined): FormValues
     bodyControl: specDefaults.bodyControl,
     expressionIntensity: String(specDefaults.expressionIntensity),
     ratio: specDefaults.ratio,
-    seed: String(specDefaults.seed),
+    seed: '', // empty: the server picks a random seed and reports it
     publicFigureThreshold: specDefaults.contentModeration.publicFigureThreshold,
   };
 }
@@ -44,8 +45,14 @@ export function withCharacterType(
   };
 }
 
-/** An empty number field means "the spec's default"; anything else is sent as the number typed. */
+/** An empty number field means "the default" (a random seed); anything else is sent as the number typed. */
 const numberOrDefault = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text));
+
+/** The form's number fields whose text is no number at all (it cannot be sent as one). */
+export function unreadableNumbers(values: FormValues): ('seed' | 'expressionIntensity')[] {
+  const fields = ['seed', 'expressionIntensity'] as const;
+  return fields.filter((field) => !Number.isFinite(numberOrDefault(values[field]) ?? 0));
+}
 
 export function toInput(values: FormValues): CharacterPerformanceInput {
   return {

@@ -24,5 +24,5 @@ export type PublicFigureThreshold = (typeof publicFigureThresholdOptions)[number
 const intensity = zExpressionIntensity.unwrap();
 export const expressionIntensityRange = { min: intensity.minValue ?? 1, max: intensity.maxValue ?? 5 };
 
-const seed = zSeed.unwrap();
-export const seedRange = { min: seed.minValue ?? 0, max: seed.maxValue ?? Number.MAX_SAFE_INTEGER };
+// No default: an empty seed field sends no seed, and the server draws a random one (Runway's behaviour).
+export const seedRange = { min: zSeed.minValue ?? 0, max: zSeed.maxValue ?? Number.MAX_SAFE_INTEGER };

@@ -11,7 +11,6 @@ export const characterImageProperties = ["type","uri"] as const;
 export const characterPerformanceInputDefaults = {
   "bodyControl": true,
   "expressionIntensity": 1,
-  "seed": 1,
   "model": "act_two",
   "ratio": "1280:720",
   "contentModeration": {
@@ -71,7 +70,7 @@ export const taskDefaults = {} as const;
 /** Required properties of Task. */
 export const taskRequired = ["handle","status","progress","createdAt"] as const;
 /** Every property Task knows. */
-export const taskProperties = ["handle","status","progress","createdAt","output","failure","failureCode","retryable"] as const;
+export const taskProperties = ["handle","status","progress","createdAt","seed","output","failure","failureCode","retryable"] as const;
 
 /** Property defaults of TaskEnvelope, from the spec. */
 export const taskEnvelopeDefaults = {} as const;
@@ -88,6 +87,3 @@ export const expressionIntensityDefault = 1 as const;
 
 /** Default of model, from the spec. */
 export const modelDefault = "act_two" as const;
-
-/** Default of seed, from the spec. */
-export const seedDefault = 1 as const;

@@ -92,6 +92,12 @@ export interface components {
             progress: number;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description The seed the task was created with: the one given, or the random one the server chose when none
+             *     was given. Starting again with the same inputs and this seed reproduces the result. Only on the
+             *     answer to the create (202); reads do not carry it.
+             */
+            seed?: components["schemas"]["seed"];
             /** @description Output video URLs on SUCCEEDED; they expire after 24-48 hours. */
             output?: string[];
             /** @description Why the task failed, in words. */
@@ -107,6 +113,10 @@ export interface components {
         ProblemFieldError: {
             /** @description Dotted path of the field, such as character.uri. */
             path: string;
+            /**
+             * @description Why, in actkit's own words completing a sentence that starts with the path: `must be between 0 and
+             *     4294967295`, `must be one of auto, low`, `is required`. Never the provider's text.
+             */
             message: string;
         };
         /** @description RFC 9457 problem details. */
@@ -164,8 +174,11 @@ export interface components {
          */
         expressionIntensity: number;
         /**
-         * @description Random seed for reproducible results.
-         * @default 1
+         * @description Random seed: the same seed with the same inputs reproduces a result. CometAPI's page lists a
+         *     default of 1, but that is the value its playground fills in, not the provider's behaviour: Runway
+         *     picks a random seed when none is sent. So this schema has no default, and a client that is given
+         *     no seed sends a random integer in this range (and reports it), instead of repeating seed 1 on every
+         *     run.
          */
         seed: number;
         /**
@@ -226,11 +239,11 @@ export interface components {
                  *       "type": "https://actkit.dev/problems/validation",
                  *       "title": "Invalid input",
                  *       "status": 400,
-                 *       "detail": "expressionIntensity: Too big: expected number to be <=5",
+                 *       "detail": "expressionIntensity must be between 1 and 5",
                  *       "errors": [
                  *         {
                  *           "path": "expressionIntensity",
-                 *           "message": "Too big, expected number to be <=5"
+                 *           "message": "must be between 1 and 5"
                  *         }
                  *       ]
                  *     }
@@ -238,7 +251,12 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description A per-owner limit was reached; retry after the given number of seconds. */
+        /**
+         * @description A per-owner limit was reached (active tasks, creates per minute, open event streams; type
+         *     `https://actkit.dev/problems/rate-limited`), or the video provider asked to wait (type
+         *     `https://actkit.dev/problems/upstream-rate-limited`, Retry-After is its wait). A provider rate limit that
+         *     names no wait answers 503 with the same type and a Retry-After of 30. Retry after the given seconds.
+         */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait. */
@@ -293,7 +311,8 @@ export interface operations {
                      *         "handle": "v1.Zm9vYmFy.c2lnbmF0dXJl",
                      *         "status": "PENDING",
                      *         "progress": 0,
-                     *         "createdAt": "2026-11-24T10:00:00.000Z"
+                     *         "createdAt": "2026-11-24T10:00:00.000Z",
+                     *         "seed": 2718281828
                      *       }
                      *     }
                      */
@@ -380,6 +399,7 @@ export interface operations {
             401: components["responses"]["Problem"];
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

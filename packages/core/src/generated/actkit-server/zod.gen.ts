@@ -15,24 +15,6 @@ export const zTaskStatus = z.enum([
     'CANCELLED'
 ]);
 
-/**
- * The normalised task as the browser sees it. No provider id, key or provider host.
- */
-export const zTask = z.object({
-    handle: z.string(),
-    status: zTaskStatus,
-    progress: z.number().gte(0).lte(1),
-    createdAt: z.iso.datetime(),
-    output: z.array(z.url()).optional(),
-    failure: z.string().optional(),
-    failureCode: z.string().optional(),
-    retryable: z.boolean().optional()
-});
-
-export const zTaskEnvelope = z.object({
-    task: zTask
-});
-
 export const zProblemFieldError = z.object({
     path: z.string(),
     message: z.string()
@@ -117,9 +99,33 @@ export const zBodyControl = z.boolean().default(true);
 export const zExpressionIntensity = z.int().gte(1).lte(5).default(1);
 
 /**
- * Random seed for reproducible results.
+ * Random seed: the same seed with the same inputs reproduces a result. CometAPI's page lists a
+ * default of 1, but that is the value its playground fills in, not the provider's behaviour: Runway
+ * picks a random seed when none is sent. So this schema has no default, and a client that is given
+ * no seed sends a random integer in this range (and reports it), instead of repeating seed 1 on every
+ * run.
+ *
  */
-export const zSeed = z.int().gte(0).lte(4294967295).default(1);
+export const zSeed = z.int().gte(0).lte(4294967295);
+
+/**
+ * The normalised task as the browser sees it. No provider id, key or provider host.
+ */
+export const zTask = z.object({
+    handle: z.string(),
+    status: zTaskStatus,
+    progress: z.number().gte(0).lte(1),
+    createdAt: z.iso.datetime(),
+    seed: zSeed.optional(),
+    output: z.array(z.url()).optional(),
+    failure: z.string().optional(),
+    failureCode: z.string().optional(),
+    retryable: z.boolean().optional()
+});
+
+export const zTaskEnvelope = z.object({
+    task: zTask
+});
 
 /**
  * The model variant. Must be act_two.

@@ -11,7 +11,6 @@ export const characterImageProperties = ["type","uri"] as const;
 export const characterPerformanceRequestDefaults = {
   "bodyControl": true,
   "expressionIntensity": 1,
-  "seed": 1,
   "model": "act_two",
   "ratio": "1280:720",
   "contentModeration": {

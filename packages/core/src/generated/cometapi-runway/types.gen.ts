@@ -126,8 +126,11 @@ export interface components {
              */
             expressionIntensity: number;
             /**
-             * @description Random seed for reproducible results.
-             * @default 1
+             * @description Random seed: the same seed with the same inputs reproduces a result. CometAPI's page lists a
+             *     default of 1, but that is the value its playground fills in, not the provider's behaviour: Runway
+             *     picks a random seed when none is sent. So this schema has no default, and a client that is given
+             *     no seed sends a random integer in this range (and reports it), instead of repeating seed 1 on every
+             *     run.
              */
             seed: number;
             /**

@@ -98,7 +98,7 @@ export const zCharacterPerformanceRequest = z.object({
     reference: zReferenceVideo,
     bodyControl: z.boolean().default(true),
     expressionIntensity: z.int().gte(1).lte(5).default(1),
-    seed: z.int().gte(0).lte(4294967295).default(1),
+    seed: z.int().gte(0).lte(4294967295),
     model: z.enum(['act_two']),
     ratio: zRatio,
     contentModeration: zContentModeration

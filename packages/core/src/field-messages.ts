@@ -1,0 +1,87 @@
+// THE message table: every word actkit says about a field of a create input, in one place. Messages read
+// after the field's name ("seed must be between 0 and 4294967295") and need no knowledge of zod or JSON
+// Schema. The numbers and values in them come from the spec through the field rules (field-rules.ts) and
+// the generated schemas; none is typed in here. Core's validation (`ActkitValidationError.issues`), the
+// server's 400 problem (`errors[]`, `detail`) and the demo's form all use these words.
+import type { FieldRule } from './field-rules.js';
+
+const list = (values: readonly (string | number)[]) => values.join(', ');
+const both = (values: readonly string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values.at(-1)}` : (values[0] ?? '');
+const bytesText = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`);
+
+/** Each message of the table, by rule. Every one completes a sentence that starts with the field's name. */
+export const fieldMessages = {
+  /** Absent (or `undefined`) where the spec requires a value. */
+  required: () => 'is required',
+  /** Not a number, or a number with a fraction, where the spec says `type: integer`. */
+  wholeNumber: () => 'must be a whole number',
+  /** Not a number where the spec says `type: number`. */
+  number: () => 'must be a number',
+  /** Outside the spec's inclusive `minimum`..`maximum`. */
+  between: (min: number, max: number) => `must be between ${min} and ${max}`,
+  /** Not `true` or `false`. */
+  trueOrFalse: () => 'must be true or false',
+  /** Not one of the spec's enum (or const) values. */
+  oneOf: (values: readonly string[]) =>
+    values.length === 1 ? `must be ${values[0]}` : `must be one of ${list(values)}`,
+  /** Not an object where the spec expects one with these keys. */
+  object: (keys: readonly string[]) => `must be an object with ${both(keys)}`,
+  /** The whole input is not an object. */
+  inputObject: (required: readonly string[]) => `must be an object with at least ${both(required)}`,
+  /** A key the spec does not know (a typo would otherwise be dropped and the default used). */
+  unknownField: (known: readonly string[]) => `is not a known field (known: ${list(known)})`,
+  /** `__proto__`, `constructor` or `prototype`: never accepted, at any depth. */
+  forbiddenKey: () => 'is not allowed (a reserved name)',
+  /** An asset URI that is neither an https URL nor a data: URI (or not a string, or unparsable). */
+  httpsUrl: () => 'must be an https URL with a host name, or a base64 data: URI',
+  /** An asset URL with another scheme: the provider only fetches https. */
+  httpsScheme: (scheme: string) => `must be an https URL with a host name (not ${scheme}:)`,
+  /** An IP literal as the host: the provider refuses them, and they can point at internal addresses. */
+  hostName: () => 'must be an https URL with a host name, not an IP address',
+  /** A host that is not a public DNS name (`localhost`, one label, a numeric top-level label). */
+  publicHostName: (host: string) => `must be an https URL with a public host name ("${host}" is not one)`,
+  /** `user:password@` in the URL. */
+  noCredentials: () => 'must not contain a user name or password',
+  /** Longer than the spec's `maxLength` of HttpsUrl. */
+  urlLength: (length: number, max: number) => `must be at most ${max} characters long (it is ${length})`,
+  /** A data: URI longer than the spec's `maxLength` of DataUri. */
+  dataUriSize: (length: number, max: number) =>
+    `must be at most ${bytesText(max)} as a data: URI (it is ${bytesText(length)}); host larger files on https`,
+  /** A data: URI that is not `data:<type>/<subtype>;base64,<data>`. */
+  dataUriShape: () => 'must be a base64 data: URI like data:image/png;base64,…',
+  /** The provider refused a value core accepted (its own message goes to logs only, never to a browser). */
+  rejectedByProvider: () => 'was rejected by the video provider',
+  /** A value that breaks the spec in a way no rule above names (a last resort; should not be seen). */
+  invalid: () => 'is not valid',
+} as const;
+
+/**
+ * Why `value` breaks `rule`, in the table's words, or undefined when it satisfies it. Asset URIs are only
+ * checked for being a string here; `checkAssetUri` says what is wrong with one.
+ */
+export function ruleMessage(rule: FieldRule, value: unknown): string | undefined {
+  if (value === undefined) return fieldMessages.required();
+  switch (rule.kind) {
+    case 'integer':
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return rule.kind === 'integer' ? fieldMessages.wholeNumber() : fieldMessages.number();
+      }
+      if (rule.kind === 'integer' && !Number.isInteger(value)) return fieldMessages.wholeNumber();
+      if (value < rule.min || value > rule.max) return fieldMessages.between(rule.min, rule.max);
+      return undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? undefined : fieldMessages.trueOrFalse();
+    case 'oneOf':
+      return rule.values.includes(value as string) ? undefined : fieldMessages.oneOf(rule.values);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? undefined
+        : fieldMessages.object(rule.keys);
+    case 'assetUri':
+      if (value === '') return fieldMessages.required();
+      return typeof value === 'string' ? undefined : fieldMessages.httpsUrl();
+  }
+}

@@ -1,0 +1,199 @@
+// The message table: every rule's words, the field rules read from the generated schemas (so from the spec),
+// and validation reporting each kind of bad field in those words, never zod's.
+import { describe, expect, it } from 'vitest';
+import { zCharacterPerformanceRequest, zRatio } from '../src/generated/cometapi-runway/zod.gen.js';
+import {
+  characterPerformanceFieldRules,
+  checkAssetUri,
+  fieldMessages,
+  validateCharacterPerformanceInput,
+} from '../src/index.js';
+import { input } from './helpers.js';
+
+const seedSchema = zCharacterPerformanceRequest.shape.seed;
+const intensitySchema = zCharacterPerformanceRequest.shape.expressionIntensity.unwrap();
+
+describe('the field rules come from the generated schemas', () => {
+  it('numbers carry the spec bounds, enums the spec values, objects their keys', () => {
+    expect(characterPerformanceFieldRules.get('seed')).toEqual({
+      kind: 'integer',
+      min: seedSchema.minValue,
+      max: seedSchema.maxValue,
+    });
+    expect(characterPerformanceFieldRules.get('expressionIntensity')).toEqual({
+      kind: 'integer',
+      min: intensitySchema.minValue,
+      max: intensitySchema.maxValue,
+    });
+    expect(characterPerformanceFieldRules.get('ratio')).toEqual({ kind: 'oneOf', values: zRatio.options });
+    expect(characterPerformanceFieldRules.get('character.type')).toEqual({
+      kind: 'oneOf',
+      values: ['image', 'video'],
+    });
+    expect(characterPerformanceFieldRules.get('reference.type')).toEqual({
+      kind: 'oneOf',
+      values: ['video'],
+    });
+    expect(characterPerformanceFieldRules.get('model')).toEqual({ kind: 'oneOf', values: ['act_two'] });
+    expect(characterPerformanceFieldRules.get('bodyControl')).toEqual({ kind: 'boolean' });
+    expect(characterPerformanceFieldRules.get('character.uri')).toEqual({ kind: 'assetUri' });
+    expect(characterPerformanceFieldRules.get('character')).toEqual({
+      kind: 'object',
+      keys: ['type', 'uri'],
+    });
+    expect(characterPerformanceFieldRules.get('contentModeration.publicFigureThreshold')).toEqual({
+      kind: 'oneOf',
+      values: ['auto', 'low'],
+    });
+  });
+});
+
+describe('the message table', () => {
+  it.each([
+    [fieldMessages.required(), 'is required'],
+    [fieldMessages.wholeNumber(), 'must be a whole number'],
+    [fieldMessages.number(), 'must be a number'],
+    [fieldMessages.between(0, 4294967295), 'must be between 0 and 4294967295'],
+    [fieldMessages.trueOrFalse(), 'must be true or false'],
+    [fieldMessages.oneOf(['auto', 'low']), 'must be one of auto, low'],
+    [fieldMessages.oneOf(['act_two']), 'must be act_two'],
+    [fieldMessages.object(['type', 'uri']), 'must be an object with type and uri'],
+    [
+      fieldMessages.inputObject(['character', 'reference']),
+      'must be an object with at least character and reference',
+    ],
+    [fieldMessages.unknownField(['a', 'b']), 'is not a known field (known: a, b)'],
+    [fieldMessages.forbiddenKey(), 'is not allowed (a reserved name)'],
+    [fieldMessages.httpsUrl(), 'must be an https URL with a host name, or a base64 data: URI'],
+    [fieldMessages.httpsScheme('http'), 'must be an https URL with a host name (not http:)'],
+    [fieldMessages.hostName(), 'must be an https URL with a host name, not an IP address'],
+    [
+      fieldMessages.publicHostName('localhost'),
+      'must be an https URL with a public host name ("localhost" is not one)',
+    ],
+    [fieldMessages.noCredentials(), 'must not contain a user name or password'],
+    [fieldMessages.urlLength(2100, 2048), 'must be at most 2048 characters long (it is 2100)'],
+    [
+      fieldMessages.dataUriSize(6 * 1024 * 1024, 5 * 1024 * 1024),
+      'must be at most 5.0 MB as a data: URI (it is 6.0 MB); host larger files on https',
+    ],
+    [fieldMessages.dataUriShape(), 'must be a base64 data: URI like data:image/png;base64,…'],
+    [fieldMessages.rejectedByProvider(), 'was rejected by the video provider'],
+    [fieldMessages.invalid(), 'is not valid'],
+  ])('%s', (message, expected) => {
+    expect(message).toBe(expected);
+  });
+});
+
+const issuesOf = (value: unknown) => {
+  const result = validateCharacterPerformanceInput(value);
+  if (result.ok) throw new Error('expected invalid input');
+  return Object.fromEntries(result.issues.map((issue) => [issue.path, issue.message]));
+};
+
+describe('validation speaks the table, with the spec bounds and values', () => {
+  it.each([
+    ['seed below the range', { seed: -1 }, 'seed', 'must be between 0 and 4294967295'],
+    ['seed above the range', { seed: 4294967296 }, 'seed', 'must be between 0 and 4294967295'],
+    ['a fractional seed', { seed: 1.5 }, 'seed', 'must be a whole number'],
+    ['a seed that is text', { seed: '12' }, 'seed', 'must be a whole number'],
+    ['a null seed', { seed: null }, 'seed', 'must be a whole number'],
+    [
+      'expressionIntensity above 5',
+      { expressionIntensity: 9 },
+      'expressionIntensity',
+      'must be between 1 and 5',
+    ],
+    ['a fractional intensity', { expressionIntensity: 2.5 }, 'expressionIntensity', 'must be a whole number'],
+    [
+      'an unknown ratio',
+      { ratio: '1:1' },
+      'ratio',
+      'must be one of 1280:720, 720:1280, 960:960, 1104:832, 832:1104, 1584:672',
+    ],
+    ['another model', { model: 'gen4' }, 'model', 'must be act_two'],
+    ['bodyControl as text', { bodyControl: 'yes' }, 'bodyControl', 'must be true or false'],
+    [
+      'an unknown threshold',
+      { contentModeration: { publicFigureThreshold: 'high' } },
+      'contentModeration.publicFigureThreshold',
+      'must be one of auto, low',
+    ],
+    [
+      'an unknown character type',
+      { character: { type: 'audio', uri: 'https://a.example.com/x' } },
+      'character.type',
+      'must be one of image, video',
+    ],
+    [
+      'a reference that is an image',
+      { reference: { type: 'image', uri: 'https://a.example.com/r.mp4' } },
+      'reference.type',
+      'must be video',
+    ],
+    [
+      'a character that is text',
+      { character: 'face.png' },
+      'character',
+      'must be an object with type and uri',
+    ],
+    [
+      'an http asset',
+      { character: { type: 'image', uri: 'http://a.example.com/c.png' } },
+      'character.uri',
+      'must be an https URL with a host name (not http:)',
+    ],
+    [
+      'an IP-literal asset host',
+      { reference: { type: 'video', uri: 'https://10.0.0.1/r.mp4' } },
+      'reference.uri',
+      'must be an https URL with a host name, not an IP address',
+    ],
+    ['an empty asset URI', { character: { type: 'image', uri: '' } }, 'character.uri', 'is required'],
+    [
+      'an asset URI that is a number',
+      { character: { type: 'image', uri: 42 } },
+      'character.uri',
+      'must be an https URL with a host name, or a base64 data: URI',
+    ],
+    [
+      'a URL the spec pattern refuses (a space)',
+      { reference: { type: 'video', uri: 'https://a.example.com/ r.mp4' } },
+      'reference.uri',
+      'must be an https URL with a host name, or a base64 data: URI',
+    ],
+    [
+      'a typo',
+      { expresionIntensity: 2 },
+      'expresionIntensity',
+      expect.stringMatching(/^is not a known field/),
+    ],
+  ])('%s', (_, change, path, message) => {
+    expect(issuesOf({ ...input(), ...change })[path]).toEqual(message);
+  });
+
+  it('a missing character and reference are "required"; a non-object input says what it must be', () => {
+    expect(issuesOf({})).toEqual({ character: 'is required', reference: 'is required' });
+    expect(issuesOf([input()])).toEqual({ '': 'must be an object with at least character and reference' });
+  });
+
+  it('never says anything in zod’s words', () => {
+    const issues = issuesOf({
+      character: { type: 'video', uri: 'ftp://a' },
+      reference: 3,
+      seed: -5,
+      expressionIntensity: 'x',
+      ratio: 7,
+      bodyControl: null,
+    });
+    for (const message of Object.values(issues)) {
+      expect(message).not.toMatch(/Too (big|small)|expected|Invalid (input|option|string)|received/);
+    }
+  });
+
+  it('checkAssetUri speaks the table too', () => {
+    expect(checkAssetUri('https://user:pw@a.example.com/x.png')).toBe(fieldMessages.noCredentials());
+    expect(checkAssetUri('https://localhost/x.png')).toBe(fieldMessages.publicHostName('localhost'));
+    expect(checkAssetUri('data:nonsense')).toBe(fieldMessages.dataUriShape());
+  });
+});
