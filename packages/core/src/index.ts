@@ -32,6 +32,8 @@ export {
   UnexpectedResponseError,
 } from './errors.js';
 export { isRetryableFailure } from './failure-code.js';
+export type { FailureExplanation } from './failure-explanation.js';
+export { explainFailure } from './failure-explanation.js';
 export { fieldMessages, ruleMessage } from './field-messages.js';
 export type { FieldRule } from './field-rules.js';
 export { characterPerformanceFieldRules, fieldRuleOf } from './field-rules.js';

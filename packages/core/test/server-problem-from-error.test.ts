@@ -10,8 +10,11 @@ import {
   RateLimitError,
   ServerError,
   TaskMayExistError,
+  TaskOutputMissingError,
   TaskTimeoutError,
+  UnknownTaskStatusError,
 } from '../src/index.js';
+import { OutputDownloadError } from '../src/node/index.js';
 import { isActkitError, problemFromError } from '../src/server/index.js';
 
 const leaky = 'Bearer sk-live-SECRET at https://api.cometapi.com/runwayml/v1';
@@ -28,6 +31,7 @@ describe('problemFromError', () => {
     [new RateLimitError(leaky, { status: 429 }), 503, undefined],
     [new ActkitValidationError([{ path: 'x', message: leaky }], { status: 400 }, leaky), 400, undefined],
     [new TaskTimeoutError('t', 1000, undefined), 504, undefined],
+    [new ServerError(leaky, { status: 503, retryAfterMs: 120_000 }), 503, undefined],
     [new Error(leaky), 500, 'Something went wrong.'],
   ])('%s → %i without the provider message', (error, status, detail) => {
     const problem = problemFromError(error);
@@ -37,6 +41,25 @@ describe('problemFromError', () => {
     expect(text).not.toContain('SECRET');
     expect(text).not.toContain('cometapi');
     if (detail) expect((problem.json as { detail: string }).detail).toBe(detail);
+  });
+
+  it('maps every odd-answer error core throws to 502, not a generic 500', () => {
+    const errors = [...oddAnswerErrors()];
+    for (const error of errors) {
+      expect(isActkitError(error), error.name).toBe(true);
+      expect(problemFromError(error).status, error.name).toBe(502);
+      expect(JSON.stringify(problemFromError(error))).not.toContain('SECRET');
+    }
+    expect(errors.map((e) => e.name).sort()).toEqual([
+      'OutputDownloadError',
+      'TaskOutputMissingError',
+      'UnknownTaskStatusError',
+    ]);
+  });
+
+  it('passes the wait of a 5xx that asked for a long one on as a 503 with Retry-After', () => {
+    const problem = problemFromError(new ServerError(leaky, { status: 503, retryAfterMs: 120_000 }));
+    expect(problem.headers['retry-after']).toBe('120');
   });
 
   it('says a create may have happened for TaskMayExistError', () => {
@@ -103,3 +126,9 @@ describe('problemFromError', () => {
     expect(isActkitError(new Error('x'))).toBe(false);
   });
 });
+
+function* oddAnswerErrors() {
+  yield new UnknownTaskStatusError('task-1', leaky);
+  yield new TaskOutputMissingError('task-1', { reads: 4 });
+  yield new OutputDownloadError(leaky, { reason: 'not-video', status: 200 });
+}

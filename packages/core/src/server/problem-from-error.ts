@@ -38,6 +38,9 @@ const coreErrorNames = new Set([
   'TaskFailedError',
   'TaskCancelledError',
   'TaskTimeoutError',
+  'TaskOutputMissingError',
+  'UnknownTaskStatusError',
+  'OutputDownloadError',
 ]);
 
 /** True for errors @actkit/core throws (by name, so every bundle's copy of the classes counts). */
@@ -87,7 +90,7 @@ function providerRejection(issues: unknown): ActkitJsonResponse {
  * `invalid_request`) → 400 naming the field only; `RateLimitError` with a wait → 429 with that
  * `Retry-After` (seconds, rounded up), without one → 503 with `Retry-After: 30`; `NotFoundError` → 404;
  * a rejected key → 502; an ambiguous create → 502 `task-may-exist`; any other provider or transport failure
- * → 502; an error with `status: 401`/`403` of its own → 401/403; anything else → 500.
+ * → 502 (a `ServerError` that carries the provider's wait → 503 with it); an error with `status: 401`/`403` of its own → 401/403; anything else → 500.
  */
 export function problemFromError(error: unknown): ActkitJsonResponse {
   const e = asErrorLike(error);
@@ -132,9 +135,20 @@ export function problemFromError(error: unknown): ActkitJsonResponse {
       // Thrown by `run`/`wait` in the app's own routes: the task's state, not a transport failure.
       return problemResponse(502, 'The task did not succeed.', { type: problemTypes.upstream });
     case 'ServerError':
+      // A 503 that asked for a longer wait than the client may sleep: pass that wait on.
+      if (typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs)) {
+        return problemResponse(503, 'The video provider is unavailable; try again later.', {
+          type: problemTypes.upstream,
+          retryAfterSeconds: e.retryAfterMs / 1000,
+        });
+      }
+      return problemResponse(502, 'The video provider failed to answer.', { type: problemTypes.upstream });
     case 'ConnectionError':
     case 'RequestTimeoutError':
     case 'UnexpectedResponseError':
+    case 'UnknownTaskStatusError':
+    case 'TaskOutputMissingError':
+    case 'OutputDownloadError':
       return problemResponse(502, 'The video provider failed to answer.', { type: problemTypes.upstream });
     default:
       // An error thrown with an HTTP status of its own (e.g. `authorize` throwing { status: 403 }).

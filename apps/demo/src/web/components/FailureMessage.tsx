@@ -1,6 +1,7 @@
-// A FAILED (or CANCELLED) task in words: what happened, what to do, and the provider's own message and code.
+// A FAILED (or CANCELLED) task in words: what happened, what to do, and the provider's code. The backend
+// never passes the provider's own message on (it is for server logs); the words come from core's table.
+import { explainFailure } from '@actkit/core';
 import type { Task } from '@actkit/react';
-import { explainFailure } from '../lib/failure-explanation.js';
 
 export function FailureMessage({ task }: { task: Task }) {
   const code = task.status === 'CANCELLED' ? 'CANCELLED' : task.failureCode;
@@ -9,10 +10,9 @@ export function FailureMessage({ task }: { task: Task }) {
     <div className="failure" role="alert" data-failure-code={code ?? ''}>
       <p className="failure-title">{title}</p>
       <p>{advice}</p>
-      {(task.failure || code) && (
+      {code && (
         <p className="hint">
-          {task.failure && <>Provider says: “{task.failure}” </>}
-          {code && <code>{code}</code>}
+          <code>{code}</code>
           {task.retryable !== undefined &&
             ` · ${task.retryable ? 'retrying may help' : 'retrying will not help'}`}
         </p>

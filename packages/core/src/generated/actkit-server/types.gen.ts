@@ -100,7 +100,10 @@ export interface components {
             seed?: components["schemas"]["seed"];
             /** @description Output video URLs on SUCCEEDED; they expire after 24-48 hours. */
             output?: string[];
-            /** @description Why the task failed, in words. */
+            /**
+             * @description Why the task failed, in actkit's own words for its failure code (never the provider's text, which can
+             *     name internal hosts; the server keeps that for its logs).
+             */
             failure?: string;
             /** @description The provider's failure code, such as SAFETY.INPUT.IMAGE. */
             failureCode?: string;

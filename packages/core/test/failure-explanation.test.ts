@@ -1,7 +1,7 @@
 // Every failure-code family the provider can end a task with (the emulator's triggers produce SAFETY.INPUT.*,
 // SAFETY.OUTPUT.VIDEO, ASSET.INVALID, INTERNAL.BAD_OUTPUT.CODE01, THIRD_PARTY.UNAVAILABLE) gets its own words.
 import { describe, expect, it } from 'vitest';
-import { explainFailure } from '../src/web/lib/failure-explanation.js';
+import { explainFailure } from '../src/index.js';
 
 describe('explainFailure', () => {
   it.each([

@@ -1,6 +1,8 @@
-// A failed task explained in words, from its failure code (Runway's codes, as the emulator and the provider
-// send them). The provider's own `failure` text is shown beside it; this adds what it means and what to do.
+// A failed task explained in actkit's own words, from its failure code (Runway's codes: api-facts, "Failure
+// codes"). The server handler sends the browser these words instead of the provider's `failure` text, which
+// can name internal hosts or buckets and is for server logs only; a page (the demo) shows title and advice.
 
+/** What a failure code means (`title`, one sentence) and what to do about it (`advice`). */
 export interface FailureExplanation {
   title: string;
   advice: string;
@@ -58,9 +60,13 @@ const explanations: { matches: (code: string) => boolean; explanation: FailureEx
   },
 ];
 
+/**
+ * The explanation of a FAILED task's code (`CANCELLED` for a cancelled task). Unknown or missing codes get a
+ * generic one. Pure; never includes the provider's own text.
+ */
 export function explainFailure(failureCode: string | undefined): FailureExplanation {
   const found = failureCode && explanations.find((entry) => entry.matches(failureCode));
   return found
     ? found.explanation
-    : { title: 'The task failed.', advice: 'The provider gave no known reason code; see its message below.' };
+    : { title: 'The task failed.', advice: 'The provider gave no known reason code. Check the assets, then try again.' };
 }
