@@ -68,5 +68,8 @@ export function explainFailure(failureCode: string | undefined): FailureExplanat
   const found = failureCode && explanations.find((entry) => entry.matches(failureCode));
   return found
     ? found.explanation
-    : { title: 'The task failed.', advice: 'The provider gave no known reason code. Check the assets, then try again.' };
+    : {
+        title: 'The task failed.',
+        advice: 'The provider gave no known reason code. Check the assets, then try again.',
+      };
 }

@@ -553,6 +553,8 @@ describe('every response the suite received', () => {
     expect(recordedCount()).toBeGreaterThan(100);
     // The emulator's own failure texts (the provider's `failure` of a moderated task) stay server-side too.
     const providerFailureText = 'did not pass content moderation';
-    expect(leaks([apiKey, ...tenantKeys, providerHost, providerErrorMarker, providerFailureText])).toEqual([]);
+    expect(leaks([apiKey, ...tenantKeys, providerHost, providerErrorMarker, providerFailureText])).toEqual(
+      [],
+    );
   });
 });
