@@ -1,6 +1,4 @@
 // What an app passes to the hooks: where its own backend serves the actkit contract. Never a provider URL or key.
-import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from './contract.js';
 
 export interface ActkitOptions {
   /** Where the app mounts the actkit router, such as `/api/actkit` or `https://app.example.com/api/actkit`. */
@@ -18,8 +16,3 @@ export interface ActkitOptions {
 
 /** The browser's EventSource, or a compatible one such as the `eventsource` npm package. */
 export type EventSourceConstructor = new (url: string) => EventSource;
-
-export type ActkitClient = Client<paths>;
-
-export const createActkitClient = (options: ActkitOptions): ActkitClient =>
-  createClient<paths>({ baseUrl: options.baseUrl, fetch: options.fetch });

@@ -3,20 +3,21 @@
 import type { Problem } from './contract.js';
 
 export class ActkitProblemError extends Error {
+  // `declare`: assigned in the constructor, so no class-field initialisers are emitted (bundle size).
   /** HTTP status; 0 when the request never got an answer (offline, DNS, CORS). */
-  readonly status: number;
-  readonly title: string;
-  readonly detail: string | undefined;
-  readonly type: string;
+  declare readonly status: number;
+  declare readonly title: string;
+  declare readonly detail: string | undefined;
+  declare readonly type: string;
   /** For 400 validation problems: field path (such as `character.uri`) → message, to show next to each field. */
-  readonly fieldErrors: Record<string, string>;
+  declare readonly fieldErrors: Record<string, string>;
   /**
    * On a 429 (too many tasks or starts for this user) or a 503 (the video provider is busy): how long to
    * wait before trying again, in ms, from the response's `Retry-After` header (seconds or an HTTP date), so a
    * UI can show "try again in 40 s". Undefined for other statuses and when the header is absent or
    * unreadable. Cross-origin, the backend must list `Retry-After` in `Access-Control-Expose-Headers`.
    */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(
     problem: Partial<Problem> & { status: number; title: string },
@@ -57,6 +58,20 @@ export function problemFromResponse(response: Response, body: unknown): ActkitPr
   );
 }
 
-/** A request that got no answer at all. */
-export const networkProblem = (cause: unknown): ActkitProblemError =>
-  new ActkitProblemError({ status: 0, title: 'Network error', detail: String(cause) }, { cause });
+/**
+ * The outcome of one contract request: its data, or the problem (see `problemFromResponse`). A request that
+ * got no answer at all (offline, DNS, CORS) becomes status 0, "Network error", with its cause. One place for
+ * the try/catch every hook needs.
+ */
+export async function settle<T>(
+  request: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<{ data: T; error?: undefined } | { data?: undefined; error: ActkitProblemError }> {
+  try {
+    const { data, error: body, response } = await request;
+    return data ? { data } : { error: problemFromResponse(response, body) };
+  } catch (cause) {
+    return {
+      error: new ActkitProblemError({ status: 0, title: 'Network error', detail: String(cause) }, { cause }),
+    };
+  }
+}

@@ -8,6 +8,23 @@ import type { BrowserTask } from './types.js';
 /** What a provider failure code looks like (`SAFETY.INPUT.IMAGE`); anything else is text, kept server-side. */
 const failureCodeShape = /^[A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+){0,5}$/;
 
+/**
+ * The failure fields of a FAILED task as the browser sees them: actkit's words for the code (never the
+ * provider's `failure` text), the code when it looks like one, and whether a retry could help. Shared by
+ * task reads and the ledger's list.
+ */
+export function browserFailure(
+  failureCode: string | undefined,
+  retryable: boolean,
+): Pick<BrowserTask, 'failure' | 'failureCode' | 'retryable'> {
+  const view: Pick<BrowserTask, 'failure' | 'failureCode' | 'retryable'> = {
+    failure: explainFailure(failureCode).title,
+  };
+  if (failureCode !== undefined && failureCodeShape.test(failureCode)) view.failureCode = failureCode;
+  view.retryable = retryable;
+  return view;
+}
+
 export function toBrowserTask(task: Task, handle: string): BrowserTask {
   const view: BrowserTask = {
     handle,
@@ -16,12 +33,6 @@ export function toBrowserTask(task: Task, handle: string): BrowserTask {
     createdAt: task.createdAt,
   };
   if (task.status === 'SUCCEEDED') view.output = [...task.output];
-  if (task.status === 'FAILED') {
-    view.failure = explainFailure(task.failureCode).title;
-    if (task.failureCode !== undefined && failureCodeShape.test(task.failureCode)) {
-      view.failureCode = task.failureCode;
-    }
-    view.retryable = task.retryable;
-  }
+  if (task.status === 'FAILED') Object.assign(view, browserFailure(task.failureCode, task.retryable));
   return view;
 }

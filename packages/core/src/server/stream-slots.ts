@@ -34,7 +34,7 @@ export function createStreamSlots(options: StreamSlotsOptions) {
   return async (owner: string): Promise<StreamSlot | undefined> => {
     const key = `streams:${owner}`;
     const holder = crypto.randomUUID();
-    if (!(await counters.acquireSlot(key, holder, limit, ttlMs))) return undefined;
+    if (!(await counters.acquireSlot(key, holder, limit, ttlMs)).allowed) return undefined;
     let released: Promise<void> | undefined;
     let renewedAt = Date.now();
     return {
