@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 export interface LuaScript {
   /** The store call it serves, e.g. `counters.hit`. */
   name: string;
-  /** KEYS[i] names, in order; the caller passes exactly this many keys. */
-  keys: readonly string[];
+  /** KEYS[i] names, in order; the caller passes exactly this many keys. `'any'`: as many as it likes. */
+  keys: readonly string[] | 'any';
   source: string;
   /** SHA-1 of `source` (EVALSHA). */
   sha: string;
 }
 
-export function luaScript(name: string, keys: readonly string[], source: string): LuaScript {
+export function luaScript(name: string, keys: LuaScript['keys'], source: string): LuaScript {
   const trimmed = source.trim();
   return { name, keys, source: trimmed, sha: createHash('sha1').update(trimmed).digest('hex') };
 }
@@ -29,7 +29,7 @@ export function scriptCommands(
   keys: readonly string[],
   args: readonly (string | number)[],
 ): { evalsha: string[]; evaluate: string[] } {
-  if (keys.length !== script.keys.length) {
+  if (script.keys !== 'any' && keys.length !== script.keys.length) {
     throw new TypeError(`${script.name}: expected ${script.keys.length} keys, got ${keys.length}`);
   }
   const rest = [String(keys.length), ...keys, ...args.map(String)];
