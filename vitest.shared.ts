@@ -9,6 +9,7 @@ const root = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export const workspaceAliases = [
   { find: /^@actkit\/core$/, replacement: root('./packages/core/src/index.ts') },
   { find: /^@actkit\/core\/server$/, replacement: root('./packages/core/src/server/index.ts') },
+  { find: /^@actkit\/core\/testing$/, replacement: root('./packages/core/src/testing/index.ts') },
   { find: /^@actkit\/emulator$/, replacement: root('./packages/emulator/src/index.ts') },
   { find: /^@actkit\/express$/, replacement: root('./packages/express/src/index.ts') },
   { find: /^@actkit\/nestjs$/, replacement: root('./packages/nestjs/src/index.ts') },

@@ -8,7 +8,7 @@ const mainEntryAsPackage: Plugin = {
   name: 'main-entry-as-package',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      /[\\/]src[\\/](node|server)[\\/]/.test(args.importer)
+      /[\\/]src[\\/](node|server|testing)[\\/]/.test(args.importer)
         ? { path: '@actkit/core', external: true }
         : undefined,
     );
@@ -30,6 +30,19 @@ export default defineConfig([
   {
     // The framework-free server handler (no Node-only imports either: Web Crypto, structural types).
     entry: { 'server/index': 'src/server/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    target: 'node20',
+    platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['@actkit/core'],
+    esbuildPlugins: [mainEntryAsPackage],
+  },
+  {
+    // The store conformance suite (test functions come in as parameters: no test framework is bundled).
+    entry: { 'testing/index': 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,

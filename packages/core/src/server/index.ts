@@ -3,6 +3,12 @@
 export { type ClosingResponseLike, clientGoneSignal } from './client-gone-signal.js';
 export { createActkitHandler } from './create-actkit-handler.js';
 export { createMemoryCounterStore } from './memory-counter-store.js';
+export {
+  createMemoryLedger,
+  defaultLedgerRetentionMs,
+  defaultMaxLedgerRecords,
+  type MemoryLedgerOptions,
+} from './memory-ledger.js';
 export { createMemoryStore, type MemoryStoreOptions } from './memory-store.js';
 export {
   createMemoryTaskStateStore,
@@ -13,13 +19,24 @@ export { problemResponse, problemTypes } from './problem.js';
 export { isActkitError, problemFromError } from './problem-from-error.js';
 export type {
   ActkitCounterStore,
+  ActkitLedger,
   ActkitStore,
   ActkitTaskStateStore,
   ActkitWatcherRegistry,
+  CounterDecision,
+  DataUriSummary,
+  LedgerInput,
+  LedgerListOptions,
+  LedgerPage,
+  LedgerPatch,
+  LedgerPosition,
+  LedgerRecord,
+  LedgerStatus,
   TaskPoller,
   TaskStateEntry,
   TaskWatchEvent,
 } from './store.js';
+export { isTerminalLedgerStatus, terminalLedgerStatuses } from './store.js';
 export type {
   ActkitEventStreamResponse,
   ActkitHandler,

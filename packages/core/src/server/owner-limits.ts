@@ -31,7 +31,7 @@ export function createOwnerLimits(
   const { activeTasks, createsPerMinute } = { ...defaultLimits, ...limits };
 
   const countActive = async (owner: string, signal?: AbortSignal) => {
-    let active = await counters.listActive(owner);
+    let active = await counters.listSlots(`active:${owner}`);
     if (active.length < activeTasks) return active.length;
     // At the limit: ask the provider about each (at most `activeTasks` GETs) and forget the finished ones.
     const stillActive = await Promise.all(
@@ -42,7 +42,7 @@ export function createOwnerLimits(
         } catch (error) {
           if ((error as { name?: unknown }).name !== 'NotFoundError') return true; // unsure: keep counting it
         }
-        await counters.removeActive(owner, taskId);
+        await counters.releaseSlot(`active:${owner}`, taskId);
         return false;
       }),
     );
@@ -69,7 +69,9 @@ export function createOwnerLimits(
       }
       return { allowed: true };
     },
-    taskStarted: (owner, taskId) => counters.addActive(owner, taskId, activeTaskTtlMs),
-    taskEnded: (owner, taskId) => counters.removeActive(owner, taskId),
+    taskStarted: async (owner, taskId) => {
+      await counters.acquireSlot(`active:${owner}`, taskId, Number.POSITIVE_INFINITY, activeTaskTtlMs);
+    },
+    taskEnded: (owner, taskId) => counters.releaseSlot(`active:${owner}`, taskId),
   };
 }

@@ -1,22 +1,45 @@
-// Where the handler keeps state that must outlive one request: the per-owner limit counters, the registry
-// of upstream watch loops and the recent task states behind GET /tasks/{handle}. The default keeps all three
-// in this process; a shared implementation (Redis, a database) can replace `counters` so limits hold across
-// instances, `watchers` so one instance polls a task and publishes to the others, and `tasks` so instances
-// share what they read.
-import type { Task } from '../task.js';
+// Where the handler keeps state that must outlive one request: limit counters, the owner's task ledger,
+// the registry of upstream watch loops and recent task states. The default (createMemoryStore) keeps all of
+// it in this process; a shared implementation (@actkit/redis, or your own on a database) makes many
+// instances act as one. `@actkit/core/testing` exports the conformance suite every store must pass.
+//
+// Rules every implementation keeps:
+// - Every method may be async so a networked store fits; a store that cannot answer THROWS (any error).
+//   The handler turns that into a 503 problem with Retry-After, and never sends a paid create it could not
+//   record first.
+// - Every decision that guards money or a limit (hit, acquireSlot, claimSettlement) is ONE atomic step of
+//   the store, so two instances can never both admit what exceeds a limit.
+// - Everything expires: windows, slots, claims and ledger records all have a lifetime; no unbounded growth.
+import type { Task, TaskStatus } from '../task.js';
 
-/** Limit counters. Every method may be async so a networked store fits. */
+/** The answer of a limit check. `retryAfterMs` is 0 when allowed. */
+export interface CounterDecision {
+  allowed: boolean;
+  /** When denied: ms until the check could pass (the oldest hit leaves the window, a slot expires). */
+  retryAfterMs: number;
+}
+
+/**
+ * Limit counters: generic primitives, keyed by the handler (`creates:<owner>`, `active:<owner>`, …; a
+ * store may add its own prefix). Each method is atomic on its own.
+ */
 export interface ActkitCounterStore {
   /**
    * Records one event for `key` in a rolling window of `windowMs` unless `limit` events are already in it.
-   * Returns whether it was recorded and, when not, how long until the oldest event leaves the window.
+   * Denied: `retryAfterMs` is how long until the oldest event leaves the window (0 < it ≤ windowMs).
    */
-  hit(key: string, windowMs: number, limit: number): Promise<{ allowed: boolean; retryAfterMs: number }>;
-  /** Marks a task active for an owner; it expires after `ttlMs` even if nobody sees it finish. */
-  addActive(owner: string, taskId: string, ttlMs: number): Promise<void>;
-  removeActive(owner: string, taskId: string): Promise<void>;
-  /** The owner's active task ids (expired ones excluded). */
-  listActive(owner: string): Promise<string[]>;
+  hit(key: string, windowMs: number, limit: number): Promise<CounterDecision>;
+  /**
+   * Holds a slot of the set `key` for `member`, atomically: drops expired members; if `member` already
+   * holds one, refreshes its expiry (now + `ttlMs`) and allows; else, when fewer than `limit` members are
+   * live, adds it (expiring at now + `ttlMs`) and allows; else denies, with `retryAfterMs` = ms until the
+   * soonest live member expires.
+   */
+  acquireSlot(key: string, member: string, limit: number, ttlMs: number): Promise<CounterDecision>;
+  /** Frees `member`'s slot in `key` (a no-op when it holds none). */
+  releaseSlot(key: string, member: string): Promise<void>;
+  /** The live (unexpired) members of `key`, in no particular order. */
+  listSlots(key: string): Promise<string[]>;
 }
 
 /** What a watcher receives: a task state, or the error that ended the upstream loop. */
@@ -62,9 +85,154 @@ export interface ActkitTaskStateStore {
   size?(): number;
 }
 
+/**
+ * A ledger record's status: `CREATING` (written before the create is sent), `UNKNOWN` (the create's outcome
+ * is ambiguous: the task may exist), or the provider's own status once its task id is known.
+ */
+export type LedgerStatus = 'CREATING' | 'UNKNOWN' | TaskStatus;
+
+/** Statuses after which a ledger record's state never changes (the provider's terminal ones). */
+export const terminalLedgerStatuses: readonly LedgerStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+/** True for SUCCEEDED, FAILED and CANCELLED. */
+export const isTerminalLedgerStatus = (status: LedgerStatus): boolean =>
+  terminalLedgerStatuses.includes(status);
+
+/** What the ledger keeps of a `data:` URI instead of its payload. */
+export interface DataUriSummary {
+  /** The URI's media type, such as `image/png`. */
+  mediaType: string;
+  /** Size of the decoded payload, in bytes. */
+  bytes: number;
+  /** SHA-256 of the decoded payload, lower-case hex (64 characters). */
+  sha256: string;
+}
+
+/**
+ * The create input as sent upstream (spec defaults filled in), with every `data:` URI string replaced by
+ * its `DataUriSummary`: never an asset's payload. Plain JSON; stores keep it as is.
+ */
+export type LedgerInput = Record<string, unknown>;
+
+/**
+ * One create attempt of one owner. Plain JSON (a store may serialise it); times are ISO 8601 strings from
+ * `Date.prototype.toISOString()` (fixed width, so they sort as strings).
+ */
+export interface LedgerRecord {
+  /** Random, unique (128 bits, URL-safe); chosen by the handler before the create. */
+  recordId: string;
+  /** Who started it (what `authorize` returned). */
+  owner: string;
+  /** The provider task id, once the create answered. Absent while CREATING and when UNKNOWN. */
+  taskId?: string;
+  /** When the attempt began (before the create was sent). With `recordId`, the list order. */
+  createdAt: string;
+  /** The last write (the handler sets it in every patch). */
+  updatedAt: string;
+  status: LedgerStatus;
+  /** 0..1. */
+  progress: number;
+  /** Output URLs once SUCCEEDED (they expire 24-48 h after the task ends). */
+  output?: string[];
+  /** FAILED: the reason in words, the provider's code, and whether a retry could help. */
+  failure?: string;
+  failureCode?: string;
+  retryable?: boolean;
+  /** The seed sent. */
+  seed?: number;
+  input: LedgerInput;
+  /** UNKNOWN: why, in actkit's own words (never provider text). */
+  reason?: string;
+  /** When `onTaskSettled` completed for it (set by `completeSettlement` only). */
+  settledAt?: string;
+  /** Random, fixed at insert: every call of `onTaskSettled` for this record carries it. */
+  settlementId: string;
+}
+
+/**
+ * A change to a record. Fields absent (or undefined) stay as they are; `recordId`, `owner`, `createdAt`,
+ * `input`, `settlementId` and `settledAt` never change through `update`.
+ */
+export type LedgerPatch = Partial<
+  Omit<LedgerRecord, 'recordId' | 'owner' | 'createdAt' | 'input' | 'settlementId' | 'settledAt'>
+> & { updatedAt: string };
+
+/** A place in an owner's list: the records strictly older than it, in list order. */
+export interface LedgerPosition {
+  createdAt: string;
+  recordId: string;
+}
+
+export interface LedgerListOptions {
+  /** Only records with one of these statuses; all when absent. */
+  statuses?: readonly LedgerStatus[];
+  /** At most this many records (≥ 1). */
+  limit: number;
+  /** Only records after this position in list order (keyset pagination). */
+  before?: LedgerPosition;
+}
+
+/** A page of the walk over unfinished records; `cursor` is absent when the walk is done. */
+export interface LedgerPage {
+  records: LedgerRecord[];
+  /** Opaque to the caller; pass it back to get the next page. */
+  cursor?: string;
+}
+
+/**
+ * The owner's task ledger: one record per create attempt. A record is unfinished while it has a `taskId`
+ * and is not terminal, or is terminal and not settled; records without a `taskId` (CREATING, UNKNOWN) are
+ * never unfinished (there is nothing to follow). Records expire the store's retention (default 30 days)
+ * after their last write; claims expire with their lease.
+ */
+export interface ActkitLedger {
+  /** Stores a new record (replacing one with the same `recordId`). */
+  insert(record: LedgerRecord): Promise<void>;
+  /** The record, or undefined (never stored, deleted or expired). */
+  get(recordId: string): Promise<LedgerRecord | undefined>;
+  /**
+   * Applies `patch` and returns the record as it now is; undefined (and nothing stored) when there is no
+   * such record. A terminal record never goes back: a patch whose status is not terminal leaves its
+   * `status`, `progress`, `output`, `failure`, `failureCode` and `retryable` as they are (states read out of
+   * order by two instances must not undo an end); the patch's other fields still apply.
+   */
+  update(recordId: string, patch: LedgerPatch): Promise<LedgerRecord | undefined>;
+  /** Removes the record (a create that certainly started no task). A no-op when absent. */
+  delete(recordId: string): Promise<void>;
+  /**
+   * The owner's records, newest first: by `createdAt` descending, then `recordId` descending. Stable under
+   * concurrent inserts: a page after `before` never repeats or skips a record that existed when the walk
+   * began.
+   */
+  list(owner: string, options: LedgerListOptions): Promise<LedgerRecord[]>;
+  /**
+   * Walks the unfinished records of every owner, at most `limit` per page. Every record unfinished for the
+   * whole walk is returned at least once; a page may hold fewer than `limit` records before the end.
+   */
+  listUnfinished(options: { limit: number; cursor?: string }): Promise<LedgerPage>;
+  /**
+   * Claims the right to settle (call `onTaskSettled` for) a record, atomically: true when the record is
+   * terminal, not settled, and nobody else holds a live claim; the claim lives `leaseMs`. The same holder
+   * claiming again refreshes its claim. A claim that expires without `completeSettlement` can be taken by
+   * another holder: a crash mid-callback leads to another call (at-least-once).
+   */
+  claimSettlement(recordId: string, holderId: string, leaseMs: number): Promise<boolean>;
+  /**
+   * Marks the record settled at `settledAt` (ISO) and drops the claim, when it is not settled yet and
+   * `holderId` holds the live claim or nobody does. Returns whether it did.
+   */
+  completeSettlement(recordId: string, holderId: string, settledAt: string): Promise<boolean>;
+}
+
 export interface ActkitStore {
   counters: ActkitCounterStore;
+  ledger: ActkitLedger;
   watchers: ActkitWatcherRegistry;
   /** Recent task states; when absent the handler keeps them in memory (`maxCachedTasks`). */
   tasks?: ActkitTaskStateStore;
+  /**
+   * Releases what the store itself opened (connections, timers). The handler never calls it: the app owns
+   * the store (several handlers may share one).
+   */
+  close?(): Promise<void>;
 }
