@@ -2,12 +2,13 @@
 // limits, one upstream loop per task, shared task states. Give it a URL (it makes and owns a node-redis
 // client set up to fail fast) or your own client.
 import { randomUUID } from 'node:crypto';
-import type { ActkitStore } from '@actkit/core/server';
+import { type ActkitStore, defaultLedgerRetentionMs } from '@actkit/core/server';
 import { createClient } from 'redis';
 import { createRedisKeys, defaultKeyPrefix } from './keys.js';
 import type { RedisClientLike } from './redis-client.js';
 import { createRedisConnection } from './redis-connection.js';
 import { createRedisCounterStore } from './redis-counter-store.js';
+import { createRedisLedger } from './redis-ledger.js';
 import { createRedisTaskStateStore } from './redis-task-state-store.js';
 import { createRedisWatcherRegistry } from './redis-watcher-registry.js';
 
@@ -40,6 +41,8 @@ export interface RedisStoreOptions {
    * instance polling a task dies, another instance with watchers takes over within this time.
    */
   leaseMs?: number;
+  /** How long a ledger record is kept after its last write, in ms; default 30 days (2_592_000_000). */
+  ledgerRetentionMs?: number;
   /** How long a terminal task state is kept (for GETs and late SSE joiners), in ms; default 1 hour. */
   terminalTaskTtlMs?: number;
   /** This instance's id in lease tokens (visible in Redis); default a random UUID per store. */
@@ -49,7 +52,7 @@ export interface RedisStoreOptions {
 }
 
 /** The store, with `close()` to release leases and connections on shutdown. */
-export interface RedisStore extends Required<ActkitStore> {
+export interface RedisStore extends Required<Omit<ActkitStore, 'close'>> {
   /**
    * Stops every loop of this instance, releases its leases (so other instances take over at once),
    * closes the pub/sub connection and, when the store made the client from a URL, the client.
@@ -62,6 +65,7 @@ const defaults = {
   operationTimeoutMs: 1000,
   leaseMs: 5000,
   terminalTaskTtlMs: 60 * 60 * 1000,
+  ledgerRetentionMs: defaultLedgerRetentionMs,
   latestTtlMs: 10 * 60 * 1000,
 };
 
@@ -75,7 +79,7 @@ const reconnectStrategy = (retries: number) => Math.min(50 * (retries + 1), 500)
  */
 export function createRedisStore(connection: RedisStoreConnection, options: RedisStoreOptions = {}): RedisStore {
   const settings = { ...defaults, ...withoutUndefined(options) };
-  for (const name of ['operationTimeoutMs', 'leaseMs', 'terminalTaskTtlMs'] as const) {
+  for (const name of ['operationTimeoutMs', 'leaseMs', 'terminalTaskTtlMs', 'ledgerRetentionMs'] as const) {
     if (!(Number.isFinite(settings[name]) && settings[name] > 0)) {
       throw new TypeError(`createRedisStore: ${name} must be a number of ms above 0, got ${settings[name]}`);
     }
@@ -115,6 +119,7 @@ export function createRedisStore(connection: RedisStoreConnection, options: Redi
   });
   return {
     counters: createRedisCounterStore(redis, keys),
+    ledger: createRedisLedger({ connection: redis, prefix: settings.keyPrefix, retentionMs: settings.ledgerRetentionMs }),
     watchers,
     tasks: createRedisTaskStateStore(redis, keys, settings.terminalTaskTtlMs),
     async close() {

@@ -13,9 +13,6 @@ const decision = ([allowed, retryAfterMs]: Decision) => ({
   retryAfterMs: Number(retryAfterMs),
 });
 
-/** Slots for `addActive` (no limit of its own: the handler checked the limit before the create). */
-const unlimited = 2 ** 31;
-
 export function createRedisCounterStore(connection: RedisConnection, keys: RedisKeys): ActkitCounterStore {
   const acquire = async (key: string, member: string, limit: number, ttlMs: number) =>
     decision(
@@ -39,10 +36,5 @@ export function createRedisCounterStore(connection: RedisConnection, keys: Redis
     acquireSlot: acquire,
     releaseSlot: release,
     listSlots: list,
-    async addActive(owner, taskId, ttlMs) {
-      await acquire(`active:${owner}`, taskId, unlimited, ttlMs);
-    },
-    removeActive: (owner, taskId) => release(`active:${owner}`, taskId),
-    listActive: (owner) => list(`active:${owner}`),
-  } as ActkitCounterStore;
+  };
 }

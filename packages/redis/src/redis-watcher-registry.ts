@@ -74,11 +74,18 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
     void guarded.finally(() => pending.delete(guarded));
   };
 
-  const deliver = (channel: Channel, event: TaskWatchEvent) => {
+  /** Hands `event` to the local watchers and keeps it for the ones who join later. */
+  const show = (channel: Channel, event: TaskWatchEvent) => {
     if (channel.closed) return;
     channel.latest = event;
-    if (endsLoop(event)) end(channel);
     for (const listener of [...channel.listeners]) listener(event);
+  };
+
+  /** A state or error of the running loop (ours or another instance's): a terminal one or an error ends it. */
+  const deliver = (channel: Channel, event: TaskWatchEvent) => {
+    if (channel.closed) return;
+    if (endsLoop(event)) end(channel);
+    show(channel, event);
   };
 
   /** No more loops or claims: the task is over (terminal) or its loop failed. */
@@ -231,8 +238,10 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
         keys.latest(channel.taskId),
       ]);
       const message = latest === null ? undefined : decodeWatchMessage(latest);
-      // Something newer may have arrived on the channel meanwhile: then the stored one is stale.
-      if (message && 'event' in message && channel.latest === undefined) deliver(channel, message.event);
+      // Something newer may have arrived on the channel meanwhile: then the stored one is stale. Shown, not
+      // delivered: even after a terminal state a new subscriber starts a fresh loop (its first poll answers
+      // at once), as with the memory registry, rather than trusting a stored state.
+      if (message && 'event' in message && channel.latest === undefined) show(channel, message.event);
     } catch (error) {
       options.onError(error);
     }

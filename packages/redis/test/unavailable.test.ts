@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => redis?.close());
 const newStore = storeFactory(() => redis);
 
-const timed = async <T>(work: () => Promise<T>) => {
+const timed = async (work: () => Promise<unknown>) => {
   const started = performance.now();
   const outcome = await work().then(
     (value) => ({ value, error: undefined }),

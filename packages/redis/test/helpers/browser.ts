@@ -62,9 +62,10 @@ export function watch(url: string, handle: string, owner: string): EventStream {
     if (!response.body) throw new Error(`no stream: HTTP ${response.status}`);
     const decoder = new TextDecoder();
     let buffer = '';
+    const reader = response.body.getReader();
     try {
-      for await (const chunk of response.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+      for (let read = await reader.read(); !read.done; read = await reader.read()) {
+        buffer += decoder.decode(read.value, { stream: true });
         for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
