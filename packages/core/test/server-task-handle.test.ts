@@ -1,31 +1,44 @@
 // Handles are sealed, owner-bound and tamper-evident: only the owner they were issued to, under the same
-// secret, gets the provider id back.
+// secret, gets the record id (and the provider id) back. The same task gives the same handle every time.
 import { describe, expect, it } from 'vitest';
 import { zHandle } from '../src/generated/actkit-server/zod.gen.js';
+import { createSealedTokens } from '../src/server/sealed-token.js';
 import { createTaskHandleCodec } from '../src/server/task-handle.js';
 
 const secret = new TextEncoder().encode('unit-test-secret-with-enough-bytes');
 const taskId = '3f1c9a52-7f0e-4a51-9c2e-6a1d2b3c4d5e';
+const recordId = 'Qk9PS2tlZXBpbmctcmVjb3Jk';
+const task = { recordId, taskId };
 
 describe('task handles', () => {
   const codec = createTaskHandleCodec(secret);
 
-  it('round-trips for the owner, fits the contract pattern and hides the provider id', async () => {
-    const handle = await codec.seal(taskId, 'alice');
+  it('round-trips for the owner, fits the contract pattern and hides both ids', async () => {
+    const handle = await codec.seal(task, 'alice');
     expect(zHandle.safeParse(handle).success).toBe(true);
-    expect(handle).not.toContain(taskId);
-    expect(Buffer.from(handle.slice(3), 'base64url').toString('latin1')).not.toContain(taskId);
-    expect(await codec.open(handle, 'alice')).toBe(taskId);
+    expect(handle).toMatch(/^v2\./);
+    for (const id of [taskId, recordId]) {
+      expect(handle).not.toContain(id);
+      expect(Buffer.from(handle.slice(3), 'base64url').toString('latin1')).not.toContain(id);
+    }
+    expect(await codec.open(handle, 'alice')).toEqual(task);
   });
 
-  it('is different each time (random IV) yet each opens', async () => {
-    const [a, b] = [await codec.seal(taskId, 'alice'), await codec.seal(taskId, 'alice')];
-    expect(a).not.toBe(b);
-    expect(await codec.open(b, 'alice')).toBe(taskId);
+  it('a handle of an attempt without a provider task yet carries the record id alone', async () => {
+    const handle = await codec.seal({ recordId }, 'alice');
+    expect(await codec.open(handle, 'alice')).toEqual({ recordId });
+    expect(handle).not.toBe(await codec.seal(task, 'alice'));
+  });
+
+  it('is the same every time for the same task and owner, and differs for another owner', async () => {
+    const [a, b] = [await codec.seal(task, 'alice'), await codec.seal(task, 'alice')];
+    expect(a).toBe(b);
+    expect(await codec.seal(task, 'bob')).not.toBe(a);
+    expect(await codec.seal({ recordId, taskId: `${taskId}x` }, 'alice')).not.toBe(a);
   });
 
   it('does not open for another owner, another secret, or any altered character', async () => {
-    const handle = await codec.seal(taskId, 'alice');
+    const handle = await codec.seal(task, 'alice');
     expect(await codec.open(handle, 'bob')).toBeUndefined();
     expect(await codec.open(handle, 'alice ')).toBeUndefined();
     const other = createTaskHandleCodec(new TextEncoder().encode('another-secret-with-enough-bytes'));
@@ -36,17 +49,21 @@ describe('task handles', () => {
     }
   });
 
-  it('rejects forged and malformed handles', async () => {
+  it('rejects forged and malformed handles, and tokens of another kind sealed with the same secret', async () => {
+    const cursor = await createSealedTokens(secret, 'list-cursor-v1', 'c1').seal(recordId, 'alice');
+    const asV2 = `v2.${cursor.slice(3)}`;
     for (const forged of [
       '',
-      'v1.',
-      'v1',
+      'v2.',
+      'v2',
       taskId,
-      'v1.AAAA',
-      `v1.${'A'.repeat(80)}`,
+      'v2.AAAA',
+      `v2.${'A'.repeat(80)}`,
       'v2.abc.def',
       'v1.a.b',
-      'v1.%%%',
+      'v2.%%%',
+      cursor,
+      asV2,
     ]) {
       expect(await codec.open(forged, 'alice')).toBeUndefined();
     }

@@ -1,22 +1,30 @@
-// The framework-free handler: authorize → route → (validate → limits → create) | (open handle → read or
-// stream). Adapters only translate requests and responses; see types.ts and README.md. Reads are cheap on
-// purpose: opened handles and recent task states are cached, the owner is checked on every request.
+// The framework-free handler: authorize → route → (validate → limits → ledger → create) | list the owner's
+// ledger | (open handle → read or stream). Adapters only translate requests and responses; see types.ts and
+// README.md. Reads are cheap on purpose: opened handles and recent task states are cached, the owner is
+// checked on every request. The ledger flow lives in start-task.ts, list-tasks.ts, ledger-sync.ts and
+// task-follower.ts; store failures become 503 (store-unavailable.ts).
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
-import { isTerminal } from '../index.js';
-import type { Task } from '../task.js';
-import type { toBrowserTask } from './browser-task.js';
+import { createEndedAttemptFinder } from './active-task-healing.js';
+import { attemptEvents, resolveTarget } from './attempt-target.js';
 import { browserTaskStream } from './browser-task-stream.js';
 import { resolveHandleSecret } from './handle-secret.js';
+import { type CreatedTaskRef, createLedgerSync } from './ledger-sync.js';
+import { recordToBrowserTask } from './ledger-view.js';
+import { createListCursorCodec } from './list-cursor.js';
+import { createListTasks } from './list-tasks.js';
 import { createMemoryStore } from './memory-store.js';
 import { createMemoryTaskStateStore, defaultMaxCachedTasks } from './memory-task-state-store.js';
 import { createOpenedHandleCache } from './opened-handle-cache.js';
 import { createOwnerLimits } from './owner-limits.js';
-import { notFoundProblem, problemResponse, problemTypes, validationProblem } from './problem.js';
+import { notFoundProblem, problemResponse, validationProblem } from './problem.js';
 import { problemFromError } from './problem-from-error.js';
 import { readJsonBody } from './read-json-body.js';
 import { isContractPath, matchRoute } from './route.js';
 import { createShutdown } from './shutdown.js';
+import { createStartTask } from './start-task.js';
 import type { TaskPoller } from './store.js';
+import { guardStore, isStoreUnavailable, storeUnavailableProblem } from './store-unavailable.js';
+import { createTaskFollower } from './task-follower.js';
 import { createTaskHandleCodec } from './task-handle.js';
 import { createTaskReadCache, defaultMaxStaleMs } from './task-read-cache.js';
 import { createTaskResponseBodies } from './task-response-body.js';
@@ -31,14 +39,21 @@ import { validateBrowserInput } from './validate-browser-input.js';
 
 const defaultMaxBodyBytes = 1_048_576;
 const defaultHeartbeatMs = 15_000;
+/** See `maxCreateMs`: the client's default 60 s timeout times its tries, with backoff, and a margin. */
+const defaultMaxCreateMs = 600_000;
 
 const taskHeaders = () => ({ 'content-type': 'application/json', 'cache-control': 'no-store' });
-
-const taskResponse = (status: number, task: ReturnType<typeof toBrowserTask>): ActkitJsonResponse => ({
-  status,
-  headers: taskHeaders(),
-  json: { task },
+const streamHeaders = () => ({
+  'content-type': 'text/event-stream; charset=utf-8',
+  'cache-control': 'no-cache, no-transform',
+  connection: 'keep-alive',
+  'x-accel-buffering': 'no',
 });
+/** The query part of a path (adapters may pass path and query as one string). */
+const queryOf = (path: string) => {
+  const at = path.indexOf('?');
+  return at < 0 ? undefined : path.slice(at + 1);
+};
 
 /** Builds the handler both server adapters map onto. Throws at once on a missing secret or client. */
 export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandler {
@@ -47,14 +62,15 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     throw new TypeError('createActkitHandler: `authorize` is required');
   const { client, authorize } = options;
   const maxCachedTasks = options.maxCachedTasks ?? defaultMaxCachedTasks;
-  const codec = createTaskHandleCodec(resolveHandleSecret(options.secret));
+  const secret = resolveHandleSecret(options.secret);
+  const codec = createTaskHandleCodec(secret);
   // The contract's handle pattern (generated) first: anything else cannot be a handle we issued.
   const openHandle = createOpenedHandleCache(
     async (handle, owner) => (zHandle.safeParse(handle).success ? codec.open(handle, owner) : undefined),
     maxCachedTasks,
   );
-  const store = options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks });
-  const limits = createOwnerLimits(options.limits, store.counters, client);
+  const store = guardStore(options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks }));
+  const maxCreateMs = options.maxCreateMs ?? defaultMaxCreateMs;
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const shutdown = createShutdown();
@@ -84,56 +100,80 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     }
   };
 
-  /** Remembers terminal states so the owner's active-task count drops as soon as anyone sees one. */
-  const observed = async (owner: string, taskId: string, task: Task) => {
-    if (isTerminal(task)) await limits.taskEnded(owner, taskId);
-  };
+  // The ledger: every state seen is written to the task's record (sync), the active-task slots are healed
+  // from it (limits), and with `onTaskSettled` a background follower settles every task (follower).
+  const follower = options.onTaskSettled
+    ? createTaskFollower({
+        ledger: store.ledger,
+        watchers: store.watchers,
+        poll,
+        client,
+        codec,
+        onTaskSettled: options.onTaskSettled,
+        follow: options.followTasks,
+        onError: reportError,
+      })
+    : undefined;
+  const sync = createLedgerSync({
+    ledger: store.ledger,
+    limits: { release: (owner, recordId) => limits.release(owner, recordId) },
+    onTerminal: follower?.settle,
+    onError: reportError,
+    maxEntries: maxCachedTasks,
+  });
+  follower?.attach(sync);
+  const limits = createOwnerLimits(
+    options.limits,
+    store.counters,
+    createEndedAttemptFinder(store.ledger, client, sync),
+  );
+  const startTask = createStartTask({
+    client,
+    ledger: store.ledger,
+    limits,
+    codec,
+    onCreated: follower?.track,
+    onError: reportError,
+  });
+  const listTasks = createListTasks({
+    ledger: store.ledger,
+    codec,
+    cursors: createListCursorCodec(secret),
+    maxCreateMs,
+  });
 
   const start = async (request: ActkitRequest, owner: string): Promise<ActkitResponse> => {
     const body = await readJsonBody(request, maxBodyBytes);
     if (!body.ok) return body.response;
     const input = validateBrowserInput(body.value);
     if (!input.ok) return validationProblem(input.issues);
-    const decision = await limits.beforeCreate(owner, request.signal);
-    if (!decision.allowed) {
-      return problemResponse(429, decision.reason, {
-        type: problemTypes.rateLimited,
-        retryAfterSeconds: decision.retryAfterMs / 1000,
-      });
-    }
-    const { id } = await client.characterPerformance.create(input.value, { signal: request.signal });
-    await limits.taskStarted(owner, id);
-    const handle = await codec.seal(id, owner);
-    const now = new Date().toISOString();
-    // The contract answers the first state; retrieving it here would cost a GET per create and can meet the
-    // provider's brief task_not_exist window, so a created task starts as PENDING at progress 0.
-    return taskResponse(202, { handle, status: 'PENDING', progress: 0, createdAt: now });
+    return startTask(owner, input.value);
   };
 
-  const read = async (owner: string, handle: string, taskId: string): Promise<ActkitJsonResponse> => {
-    const task = await reads.read(taskId);
-    await observed(owner, taskId, task);
+  const read = async (owner: string, handle: string, ref: CreatedTaskRef): Promise<ActkitJsonResponse> => {
+    const task = await reads.read(ref.taskId);
+    await sync.observe(owner, ref, task);
     const { json, body } = responseBody(task, handle);
     return { status: 200, headers: taskHeaders(), json, body };
   };
 
-  const stream = (request: ActkitRequest, owner: string, handle: string, taskId: string): ActkitResponse => ({
+  const stream = (
+    request: ActkitRequest,
+    owner: string,
+    handle: string,
+    ref: CreatedTaskRef,
+  ): ActkitResponse => ({
     status: 200,
-    headers: {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    },
+    headers: streamHeaders(),
     events: browserTaskStream({
       watchers: store.watchers,
       poll,
-      taskId,
+      taskId: ref.taskId,
       handle,
       heartbeatMs,
       signal: request.signal,
       shutdown,
-      onTask: (task) => observed(owner, taskId, task),
+      onTask: (task) => sync.observe(owner, ref, task),
       onError: reportError,
     }),
   });
@@ -167,11 +207,25 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     const owner = await identify(request);
     if (typeof owner !== 'string') return owner;
     if (match.operation === 'startCharacterPerformance') return start(request, owner);
+    if (match.operation === 'listTasks') return listTasks(owner, request.query ?? queryOf(request.path));
     // Forged, altered, another owner's or a raw provider id: undefined, so 404, on every request.
-    const taskId = await openHandle(match.handle, owner);
-    if (taskId === undefined) return notFoundProblem();
-    if (match.operation === 'getTask') return read(owner, match.handle, taskId);
-    return stream(request, owner, match.handle, taskId);
+    const opened = await openHandle(match.handle, owner);
+    const target = opened && (await resolveTarget(store.ledger, opened, owner));
+    if (!target) return notFoundProblem();
+    if ('record' in target) {
+      // An attempt with no provider task (CREATING, or UNKNOWN): its record is all there is to say.
+      if (match.operation === 'getTask') {
+        const task = recordToBrowserTask(target.record, match.handle, Date.now(), maxCreateMs);
+        return { status: 200, headers: taskHeaders(), json: { task } };
+      }
+      return {
+        status: 200,
+        headers: streamHeaders(),
+        events: attemptEvents(target.record, match.handle, maxCreateMs),
+      };
+    }
+    if (match.operation === 'getTask') return read(owner, match.handle, target.ref);
+    return stream(request, owner, match.handle, target.ref);
   };
 
   return {
@@ -180,12 +234,17 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
       try {
         return await route(request);
       } catch (error) {
+        if (isStoreUnavailable(error)) {
+          reportError(error);
+          return storeUnavailableProblem();
+        }
         const problem = problemFromError(error);
         if (problem.status >= 500) reportError(error);
         return problem;
       }
     },
     async close() {
+      follower?.close();
       shutdown.close();
       store.watchers.close();
     },

@@ -4,16 +4,16 @@
 // owner it opened for: the same answer the decrypt would give, as the owner is part of the sealed data.
 import { createLru } from './lru.js';
 
-export type OpenHandle = (handle: string, owner: string) => Promise<string | undefined>;
+export type OpenHandle<T> = (handle: string, owner: string) => Promise<T | undefined>;
 
 /** `open` with a bounded memory of its successes (LRU, `maxEntries`). */
-export function createOpenedHandleCache(open: OpenHandle, maxEntries: number): OpenHandle {
-  const opened = createLru<string, { taskId: string; owner: string }>(maxEntries);
+export function createOpenedHandleCache<T>(open: OpenHandle<T>, maxEntries: number): OpenHandle<T> {
+  const opened = createLru<string, { value: T; owner: string }>(maxEntries);
   return async (handle, owner) => {
     const known = opened.get(handle);
-    if (known !== undefined) return known.owner === owner ? known.taskId : undefined;
-    const taskId = await open(handle, owner);
-    if (taskId !== undefined) opened.set(handle, { taskId, owner });
-    return taskId;
+    if (known !== undefined) return known.owner === owner ? known.value : undefined;
+    const value = await open(handle, owner);
+    if (value !== undefined) opened.set(handle, { value, owner });
+    return value;
   };
 }

@@ -1,66 +1,69 @@
-// Per-owner limits on creates: how many tasks may run at once and how many may start per minute. Both are
-// checked before the paid request; the active set is healed by asking the provider about tasks nobody
-// watched to the end, so an owner is never locked out by tasks that finished unseen.
-import { isTerminal } from '../index.js';
+// Per-owner limits on creates: how many tasks may run at once and how many may start per minute, both
+// decided in the store before the paid request. Each create attempt holds a slot of the owner's active set
+// (member: its ledger record id) from before the create until its task ends, so two instances can never
+// both admit the create that exceeds the limit. A full set is healed first: slots of attempts whose tasks
+// ended unseen are freed (see active-task-healing.ts), so an owner is never locked out by finished tasks.
 import type { ActkitCounterStore } from './store.js';
-import type { ActkitLimits, ActkitServerClient } from './types.js';
+import type { ActkitLimits } from './types.js';
 
 export const defaultLimits: Required<ActkitLimits> = { activeTasks: 3, createsPerMinute: 10 };
 
-/** An active task nobody saw finish stops counting after this long (Act-Two tasks take minutes). */
-const activeTaskTtlMs = 60 * 60 * 1000;
+/** A slot nobody freed stops counting after this long (Act-Two tasks take minutes). */
+export const activeSlotTtlMs = 60 * 60 * 1000;
 /** How long to suggest waiting when the active-task limit is reached (Runway updates about every 5 s). */
 const activeRetryAfterMs = 5000;
 const minuteMs = 60_000;
 
 export type LimitDecision = { allowed: true } | { allowed: false; reason: string; retryAfterMs: number };
 
+/** Of `recordIds` (slots of `owner`'s active set), the ones whose tasks have certainly ended. */
+export type FindEndedAttempts = (owner: string, recordIds: string[]) => Promise<string[]>;
+
 export interface OwnerLimits {
-  /** Checks both limits and, when allowed, spends one create from the per-minute budget. */
-  beforeCreate(owner: string, signal?: AbortSignal): Promise<LimitDecision>;
-  taskStarted(owner: string, taskId: string): Promise<void>;
-  /** Called whenever a terminal state is seen, through GET or SSE. */
-  taskEnded(owner: string, taskId: string): Promise<void>;
+  /**
+   * Reserves an active-task slot for the attempt `recordId`, then spends one create of the owner's minute;
+   * when the minute is spent the slot is given back. Throws when the store fails (nothing is held then).
+   */
+  admit(owner: string, recordId: string): Promise<LimitDecision>;
+  /** Frees the attempt's slot: its task ended, or its create certainly started none. */
+  release(owner: string, recordId: string): Promise<void>;
 }
 
 export function createOwnerLimits(
   limits: ActkitLimits | undefined,
   counters: ActkitCounterStore,
-  client: ActkitServerClient,
+  findEnded: FindEndedAttempts,
 ): OwnerLimits {
   const { activeTasks, createsPerMinute } = { ...defaultLimits, ...limits };
-
-  const countActive = async (owner: string, signal?: AbortSignal) => {
-    let active = await counters.listSlots(`active:${owner}`);
-    if (active.length < activeTasks) return active.length;
-    // At the limit: ask the provider about each (at most `activeTasks` GETs) and forget the finished ones.
-    const stillActive = await Promise.all(
-      active.map(async (taskId) => {
-        try {
-          const task = await client.tasks.retrieve(taskId, { signal });
-          if (!isTerminal(task)) return true;
-        } catch (error) {
-          if ((error as { name?: unknown }).name !== 'NotFoundError') return true; // unsure: keep counting it
-        }
-        await counters.releaseSlot(`active:${owner}`, taskId);
-        return false;
-      }),
-    );
-    active = active.filter((_, index) => stillActive[index]);
-    return active.length;
-  };
+  const activeKey = (owner: string) => `active:${owner}`;
+  const acquire = (owner: string, recordId: string) =>
+    counters.acquireSlot(activeKey(owner), recordId, activeTasks, activeSlotTtlMs);
 
   return {
-    async beforeCreate(owner, signal) {
-      if ((await countActive(owner, signal)) >= activeTasks) {
+    async admit(owner, recordId) {
+      let slot = await acquire(owner, recordId);
+      if (!slot.allowed) {
+        // Full: free the slots of tasks that ended while nobody watched, then try once more.
+        const ended = await findEnded(owner, await counters.listSlots(activeKey(owner)));
+        await Promise.all(ended.map((member) => counters.releaseSlot(activeKey(owner), member)));
+        if (ended.length > 0) slot = await acquire(owner, recordId);
+      }
+      if (!slot.allowed) {
         return {
           allowed: false,
           reason: `At most ${activeTasks} tasks may run at once; wait for one to finish.`,
-          retryAfterMs: activeRetryAfterMs,
+          retryAfterMs: Math.min(activeRetryAfterMs, slot.retryAfterMs),
         };
       }
-      const hit = await counters.hit(`creates:${owner}`, minuteMs, createsPerMinute);
+      let hit: Awaited<ReturnType<ActkitCounterStore['hit']>>;
+      try {
+        hit = await counters.hit(`creates:${owner}`, minuteMs, createsPerMinute);
+      } catch (error) {
+        await counters.releaseSlot(activeKey(owner), recordId).catch(() => {});
+        throw error;
+      }
       if (!hit.allowed) {
+        await counters.releaseSlot(activeKey(owner), recordId);
         return {
           allowed: false,
           reason: `At most ${createsPerMinute} tasks may be started per minute.`,
@@ -69,9 +72,6 @@ export function createOwnerLimits(
       }
       return { allowed: true };
     },
-    taskStarted: async (owner, taskId) => {
-      await counters.acquireSlot(`active:${owner}`, taskId, Number.POSITIVE_INFINITY, activeTaskTtlMs);
-    },
-    taskEnded: (owner, taskId) => counters.releaseSlot(`active:${owner}`, taskId),
+    release: (owner, recordId) => counters.releaseSlot(activeKey(owner), recordId),
   };
 }

@@ -1,6 +1,7 @@
 // Which contract operation a request is for. Paths are relative to the adapter's mount point.
 export type Route =
   | { operation: 'startCharacterPerformance' }
+  | { operation: 'listTasks' }
   | { operation: 'getTask'; handle: string }
   | { operation: 'streamTaskEvents'; handle: string }
   | { operation: 'methodNotAllowed'; allow: string }
@@ -18,7 +19,7 @@ function cleanPath(rawPath: string): string {
 /** True when `path` is one of the contract's paths (whatever the method): an adapter passes others on. */
 export function isContractPath(rawPath: string): boolean {
   const path = cleanPath(rawPath);
-  return path === '/character-performances' || taskPath.test(path);
+  return path === '/character-performances' || path === '/tasks' || taskPath.test(path);
 }
 
 export function matchRoute(method: string, rawPath: string): Route {
@@ -28,6 +29,9 @@ export function matchRoute(method: string, rawPath: string): Route {
     return verb === 'POST'
       ? { operation: 'startCharacterPerformance' }
       : { operation: 'methodNotAllowed', allow: 'POST' };
+  }
+  if (path === '/tasks') {
+    return verb === 'GET' ? { operation: 'listTasks' } : { operation: 'methodNotAllowed', allow: 'GET' };
   }
   const match = taskPath.exec(path);
   if (!match) return { operation: 'notFound' };

@@ -1,89 +1,42 @@
-// Opaque, owner-bound task handles. The provider task id is sealed with AES-256-GCM under a key derived
-// from the handler's secret, with the owner id as additional authenticated data: a handle opens only for
-// the owner it was issued to, any altered byte fails the tag, and the browser never sees the provider id.
-// Any instance with the same secret opens it: no database. Web Crypto keeps this free of node:* imports.
+// Opaque, owner-bound task handles (`v2.<sealed>`, see sealed-token.ts). A handle seals the ledger record id
+// and, once the create answered, the provider task id too:
+// - with a task id (every handle a create answers, and every listed task the provider accepted): any
+//   instance with the same secret reads the task from it alone, with no store lookup, as before the ledger;
+// - without one (a listed attempt still CREATING, or UNKNOWN): the handler looks the record up to answer.
+// The browser never sees either id. Raw ids, forged or altered handles and other owners' handles open as
+// undefined (404).
+import { createSealedTokens } from './sealed-token.js';
 
-const version = 'v1';
-const encoder = new TextEncoder();
-const ivBytes = 12;
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** What a handle points at: the ledger record, and the provider task once there is one. */
+export interface TaskRef {
+  recordId: string;
+  taskId?: string;
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    // Only the canonical spelling counts: otherwise the unused bits of the last character would let
-    // several strings open as the same handle.
-    return toBase64Url(bytes) === text ? bytes : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const additionalData = (owner: string) => encoder.encode(`actkit-handle-${version}\u0000${owner}`);
-
-/** Seals and opens handles with one derived key. */
+/** Seals and opens handles with keys derived from the handler's secret. */
 export interface TaskHandleCodec {
-  seal(taskId: string, owner: string): Promise<string>;
-  /** The provider task id, or undefined for a forged, altered or foreign (other owner) handle. */
-  open(handle: string, owner: string): Promise<string | undefined>;
+  /** The handle of `ref` for `owner`; the same inputs always give the same handle. */
+  seal(ref: TaskRef, owner: string): Promise<string>;
+  /** What the handle points at, or undefined for a forged, altered or foreign (other owner) handle. */
+  open(handle: string, owner: string): Promise<TaskRef | undefined>;
 }
 
-/** Derives the AES key from `secret` (HKDF-SHA256, domain-separated) and returns the codec. */
-export function createTaskHandleCodec(secret: Uint8Array): TaskHandleCodec {
-  const key = crypto.subtle
-    .importKey('raw', new Uint8Array(secret), 'HKDF', false, ['deriveKey'])
-    .then((material) =>
-      crypto.subtle.deriveKey(
-        {
-          name: 'HKDF',
-          hash: 'SHA-256',
-          salt: encoder.encode('actkit'),
-          info: encoder.encode(`task-handle-${version}`),
-        },
-        material,
-        { name: 'AES-GCM', length: 256 },
-        false,
-        ['encrypt', 'decrypt'],
-      ),
-    );
+// Record ids are URL-safe base64 (no newline): the first newline separates the two ids.
+const separator = '\n';
 
+export function createTaskHandleCodec(secret: Uint8Array): TaskHandleCodec {
+  const tokens = createSealedTokens(secret, 'task-handle-v2', 'v2');
   return {
-    async seal(taskId, owner) {
-      const iv = crypto.getRandomValues(new Uint8Array(ivBytes));
-      const sealed = new Uint8Array(
-        await crypto.subtle.encrypt(
-          { name: 'AES-GCM', iv, additionalData: additionalData(owner) },
-          await key,
-          encoder.encode(taskId),
-        ),
-      );
-      const out = new Uint8Array(ivBytes + sealed.byteLength);
-      out.set(iv);
-      out.set(sealed, ivBytes);
-      return `${version}.${toBase64Url(out)}`;
-    },
+    seal: ({ recordId, taskId }, owner) =>
+      tokens.seal(taskId === undefined ? recordId : `${recordId}${separator}${taskId}`, owner),
     async open(handle, owner) {
-      const [prefix, payload, ...rest] = handle.split('.');
-      if (prefix !== version || payload === undefined || rest.length > 0) return undefined;
-      const bytes = fromBase64Url(payload);
-      if (!bytes || bytes.byteLength <= ivBytes + 16) return undefined;
-      try {
-        const plain = await crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: bytes.subarray(0, ivBytes), additionalData: additionalData(owner) },
-          await key,
-          bytes.subarray(ivBytes),
-        );
-        return new TextDecoder().decode(plain);
-      } catch {
-        return undefined; // wrong owner, altered or forged: all look the same to the caller (404)
-      }
+      const text = await tokens.open(handle, owner);
+      if (!text) return undefined;
+      const at = text.indexOf(separator);
+      if (at < 0) return { recordId: text };
+      const recordId = text.slice(0, at);
+      const taskId = text.slice(at + 1);
+      return recordId && taskId ? { recordId, taskId } : undefined;
     },
   };
 }

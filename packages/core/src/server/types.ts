@@ -2,7 +2,7 @@
 // their own request and response objects onto these and back, and nothing else: every rule (auth, handles,
 // limits, validation, problems, SSE) lives behind `ActkitHandler.handle`.
 import type { components } from '../generated/actkit-server/types.gen.js';
-import type { Task } from '../task.js';
+import type { Task, TerminalTask } from '../task.js';
 import type { ActkitStore } from './store.js';
 
 /** The task as the browser sees it (the contract's `Task`): no provider id, key or provider host. */
@@ -26,9 +26,15 @@ export interface ActkitRequest {
   method: string;
   /**
    * The path relative to where the app mounted the adapter, starting with `/`: `/character-performances`,
-   * `/tasks/<handle>`, `/tasks/<handle>/events`. A query string, if present, is ignored.
+   * `/tasks`, `/tasks/<handle>`, `/tasks/<handle>/events`. A query string here is read when `query` is
+   * absent (so an adapter may pass the request's path and query as one string).
    */
   path: string;
+  /**
+   * The query string (`limit=5&cursor=…`, with or without the leading `?`) or its parsed
+   * `URLSearchParams`; read by `GET /tasks` only. Absent: the handler reads the query part of `path`.
+   */
+  query?: string | URLSearchParams;
   headers: ActkitRequestHeaders;
   /**
    * The request body, in whichever form the framework has it:
@@ -51,7 +57,7 @@ export interface ActkitRequest {
 /** Response headers: lower-case names; values are ready to send. */
 export type ActkitResponseHeaders = Record<string, string>;
 
-/** A JSON answer: a `{ task }` envelope or an `application/problem+json` problem. */
+/** A JSON answer: a `{ task }` envelope, a `{ tasks, nextCursor? }` list, or an `application/problem+json` problem. */
 export interface ActkitJsonResponse {
   status: number;
   /** Always carries `content-type` (application/json or application/problem+json); `retry-after` on 429/503. */
@@ -111,6 +117,40 @@ export interface ActkitServerClient {
   };
 }
 
+/**
+ * What `onTaskSettled` receives when a task has ended (SUCCEEDED, FAILED or CANCELLED), watched or not.
+ */
+export interface TaskSettlement {
+  /** The owner who started it (what `authorize` returned). */
+  owner: string;
+  /** The task's handle for that owner: the same string the create answered and GET /tasks lists. */
+  handle: string;
+  /**
+   * The task as the client normalised it, with its provider id. On SUCCEEDED, `output` holds URLs that
+   * expire 24-48 h after the task ended: copy the video now (`downloadOutput` from `@actkit/core/node`).
+   * When the callback is repeated after a crash, the task is read again first, so the URLs are fresh.
+   */
+  task: TerminalTask;
+  /**
+   * Fixed per task: a repeated call (at-least-once, after a crash or a throwing callback) carries the same
+   * one, so key your side effects by it (a file name, a database unique key, an idempotency key).
+   */
+  settlementId: string;
+}
+
+/** Bounds of the background follower that `onTaskSettled` turns on. */
+export interface FollowTasksOptions {
+  /** Most tasks followed (watched or being settled) at once by this instance; default 100. */
+  maxTasks?: number;
+  /** How often the ledger is scanned for unfinished or unsettled tasks, in ms; default 30_000. */
+  scanIntervalMs?: number;
+  /**
+   * How long one instance holds the right to settle a task, in ms: a callback still running after it may
+   * be started again elsewhere. Default 300_000 (5 minutes); make it longer than your slowest callback.
+   */
+  settlementLeaseMs?: number;
+}
+
 export interface ActkitHandlerOptions {
   /** A client from `createActkitClient`; the handler never builds one and never reads the key itself. */
   client: ActkitServerClient;
@@ -149,6 +189,24 @@ export interface ActkitHandlerOptions {
   maxCachedTasks?: number;
   /** Called with unexpected errors (a throwing `authorize`, a bug); the client only sees a generic 500. */
   onError?: (error: unknown) => void;
+  /**
+   * Called when a task reaches a terminal state, whether or not any browser is watching: the handler then
+   * follows every unfinished task in the ledger itself (see `followTasks`). Once per task across all
+   * instances sharing a store in normal operation; at-least-once with the same `settlementId` when a call
+   * crashed or threw (it is made again at the next scan). A thrown error goes to `onError`.
+   */
+  onTaskSettled?: (settlement: TaskSettlement) => void | Promise<void>;
+  /**
+   * Bounds of the background follower (only with `onTaskSettled`). `false` turns it off: nothing is followed
+   * in the background, and `onTaskSettled` is called only for tasks a read or a stream sees end.
+   */
+  followTasks?: FollowTasksOptions | false;
+  /**
+   * The longest a create request can take, in ms, retries included: a ledger record still CREATING after it
+   * reads as UNKNOWN (its server stopped mid-create). Default 600_000 (10 minutes: the client's 60 s timeout
+   * times its retries, with backoff); lower it with your client's `timeoutMs` and `maxRetries`.
+   */
+  maxCreateMs?: number;
 }
 
 export interface ActkitHandler {
@@ -159,6 +217,9 @@ export interface ActkitHandler {
   owns(path: string): boolean;
   /** Answers one request. Never rejects: every failure becomes a problem response. */
   handle(request: ActkitRequest): Promise<ActkitResponse>;
-  /** Stops every upstream watch loop and ends open event streams (server shutdown, tests). */
+  /**
+   * Stops every upstream watch loop, the background follower and open event streams (server shutdown,
+   * tests). An `onTaskSettled` call already running finishes on its own.
+   */
   close(): Promise<void>;
 }

@@ -71,7 +71,7 @@ export const taskDefaults = {} as const;
 /** Required properties of Task. */
 export const taskRequired = ["handle","status","progress","createdAt"] as const;
 /** Every property Task knows. */
-export const taskProperties = ["handle","status","progress","createdAt","output","failure","failureCode","retryable"] as const;
+export const taskProperties = ["handle","status","progress","createdAt","output","failure","failureCode","retryable","reason"] as const;
 
 /** Property defaults of TaskEnvelope, from the spec. */
 export const taskEnvelopeDefaults = {} as const;
@@ -79,6 +79,16 @@ export const taskEnvelopeDefaults = {} as const;
 export const taskEnvelopeRequired = ["task"] as const;
 /** Every property TaskEnvelope knows. */
 export const taskEnvelopeProperties = ["task"] as const;
+
+/** Property defaults of TaskList, from the spec. */
+export const taskListDefaults = {} as const;
+/** Required properties of TaskList. */
+export const taskListRequired = ["tasks"] as const;
+/** Every property TaskList knows. */
+export const taskListProperties = ["tasks","nextCursor"] as const;
+
+/** Default of TaskListLimit, from the spec. */
+export const taskListLimitDefault = 20 as const;
 
 /** Default of bodyControl, from the spec. */
 export const bodyControlDefault = true as const;

@@ -22,6 +22,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the owner's tasks, newest first
+         * @description The asking owner's create attempts from the task ledger, newest first, each with its handle (read or
+         *     follow it like the one the create answered). Another owner's tasks are never listed. States are the
+         *     ledger's: as fresh as the last time the server saw the task (a read, a stream, or its own follower);
+         *     follow an unfinished one through its handle for live updates. Pass `nextCursor` back as `cursor` for the
+         *     next page; a walk is stable while new tasks are created (nothing repeated or skipped). A page may hold
+         *     fewer than `limit` tasks only at the end, when `nextCursor` is absent.
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks/{handle}": {
         parameters: {
             query?: never;
@@ -51,6 +76,8 @@ export interface paths {
          * @description One `data:` event per change carrying the task as JSON (the same object as `TaskEnvelope.task`), the first
          *     one at once, the last one at a terminal state, after which the stream ends. Comment lines (`: heartbeat`)
          *     keep idle connections open. Many watchers of one task share one upstream polling loop per process.
+         *     A task still `CREATING` (no provider task yet) or `UNKNOWN` gets one event and the stream ends: read it
+         *     again with `GET /tasks/{handle}`.
          */
         get: operations["streamTaskEvents"];
         put?: never;
@@ -84,11 +111,34 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "PENDING" | "THROTTLED" | "RUNNING" | "SUCCEEDED" | "FAILED" | "CANCELLED";
+        /**
+         * @description The provider's status once the provider task exists; before that, actkit's own: `CREATING` (the create
+         *     request is in flight) or `UNKNOWN` (the create's outcome cannot be known: the task may exist; see
+         *     `reason`). `UNKNOWN` never changes again.
+         */
+        BrowserTaskStatus: components["schemas"]["TaskStatus"] | components["schemas"]["AttemptStatus"];
+        /**
+         * @description A create attempt's status while there is no provider task to report on.
+         * @enum {string}
+         */
+        AttemptStatus: "CREATING" | "UNKNOWN";
+        /**
+         * @description Most tasks on one page of `GET /tasks`.
+         * @default 20
+         */
+        TaskListLimit: number;
+        /** @description An opaque position in the owner's task list, issued by the server as `nextCursor`. */
+        TaskListCursor: string;
+        TaskList: {
+            /** @description Newest first. */
+            tasks: components["schemas"]["Task"][];
+            nextCursor?: components["schemas"]["TaskListCursor"];
+        };
         /** @description The normalised task as the browser sees it. No provider id, key or provider host. */
         Task: {
             /** @description Opaque, owner-bound task handle. */
             handle: string;
-            status: components["schemas"]["TaskStatus"];
+            status: components["schemas"]["BrowserTaskStatus"];
             progress: number;
             /** Format: date-time */
             createdAt: string;
@@ -100,6 +150,8 @@ export interface components {
             failureCode?: string;
             /** @description On FAILED tasks, whether trying again could succeed. */
             retryable?: boolean;
+            /** @description On UNKNOWN tasks, why the server cannot tell whether the task exists, in words. */
+            reason?: string;
         };
         TaskEnvelope: {
             task: components["schemas"]["Task"];
@@ -198,6 +250,28 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description The server cannot reach its own state store (or the provider is busy); nothing was started. Retry after
+         *     the given number of seconds.
+         */
+        Unavailable: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://actkit.dev/problems/store-unavailable",
+                 *       "title": "Service Unavailable",
+                 *       "status": 503,
+                 *       "detail": "The server cannot record tasks right now; nothing was started. Try again shortly."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description An RFC 9457 problem. */
         Problem: {
             headers: {
@@ -307,7 +381,58 @@ export interface operations {
             415: components["responses"]["Problem"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["Problem"];
-            503: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page, as given (opaque, bound to the owner). */
+                cursor?: components["schemas"]["TaskListCursor"];
+                /** @description Most tasks on the page. */
+                limit?: components["schemas"]["TaskListLimit"];
+                /** @description Only tasks with this status. */
+                status?: components["schemas"]["BrowserTaskStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the owner's tasks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tasks": [
+                     *         {
+                     *           "handle": "v2.QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo",
+                     *           "status": "RUNNING",
+                     *           "progress": 0.4,
+                     *           "createdAt": "2026-11-24T10:02:00.000Z"
+                     *         },
+                     *         {
+                     *           "handle": "v2.YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo",
+                     *           "status": "UNKNOWN",
+                     *           "progress": 0,
+                     *           "createdAt": "2026-11-24T10:00:00.000Z",
+                     *           "reason": "The video provider did not confirm this task; it may have been created anyway."
+                     *         }
+                     *       ],
+                     *       "nextCursor": "c1.bmV4dC1wYWdlLXBvc2l0aW9u"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TaskList"];
+                };
+            };
+            400: components["responses"]["ValidationProblem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getTask: {
@@ -349,6 +474,7 @@ export interface operations {
             404: components["responses"]["Problem"];
             429: components["responses"]["TooManyRequests"];
             502: components["responses"]["Problem"];
+            503: components["responses"]["Unavailable"];
         };
     };
     streamTaskEvents: {

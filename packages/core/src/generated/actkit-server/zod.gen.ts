@@ -16,17 +16,49 @@ export const zTaskStatus = z.enum([
 ]);
 
 /**
+ * A create attempt's status while there is no provider task to report on.
+ */
+export const zAttemptStatus = z.enum(['CREATING', 'UNKNOWN']);
+
+/**
+ * The provider's status once the provider task exists; before that, actkit's own: `CREATING` (the create
+ * request is in flight) or `UNKNOWN` (the create's outcome cannot be known: the task may exist; see
+ * `reason`). `UNKNOWN` never changes again.
+ *
+ */
+export const zBrowserTaskStatus = z.union([
+    zTaskStatus,
+    zAttemptStatus
+]);
+
+/**
+ * Most tasks on one page of `GET /tasks`.
+ */
+export const zTaskListLimit = z.int().gte(1).lte(100).default(20);
+
+/**
+ * An opaque position in the owner's task list, issued by the server as `nextCursor`.
+ */
+export const zTaskListCursor = z.string().min(1).max(1024).regex(/^[A-Za-z0-9._~-]+$/);
+
+/**
  * The normalised task as the browser sees it. No provider id, key or provider host.
  */
 export const zTask = z.object({
     handle: z.string(),
-    status: zTaskStatus,
+    status: zBrowserTaskStatus,
     progress: z.number().gte(0).lte(1),
     createdAt: z.iso.datetime(),
     output: z.array(z.url()).optional(),
     failure: z.string().optional(),
     failureCode: z.string().optional(),
-    retryable: z.boolean().optional()
+    retryable: z.boolean().optional(),
+    reason: z.string().optional()
+});
+
+export const zTaskList = z.object({
+    tasks: z.array(zTask),
+    nextCursor: zTaskListCursor.optional()
 });
 
 export const zTaskEnvelope = z.object({
@@ -179,6 +211,17 @@ export const zStartCharacterPerformanceBody = zCharacterPerformanceInput;
  * Task accepted; follow it through its handle.
  */
 export const zStartCharacterPerformanceResponse = zTaskEnvelope;
+
+export const zListTasksQuery = z.object({
+    cursor: zTaskListCursor.optional(),
+    limit: zTaskListLimit.optional(),
+    status: zBrowserTaskStatus.optional()
+});
+
+/**
+ * One page of the owner's tasks.
+ */
+export const zListTasksResponse = zTaskList;
 
 export const zGetTaskPath = z.object({
     handle: z.string().min(1).max(512).regex(/^[A-Za-z0-9._~-]+$/)

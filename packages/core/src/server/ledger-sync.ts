@@ -1,0 +1,52 @@
+// Every state of a task that any path sees (a GET, an event stream, the follower, the limit check) is
+// written to its ledger record, and a terminal one frees the owner's active-task slot and tells the
+// follower. Writes are skipped when the state is the one this process last wrote for the record (an event
+// stream renders each poll; a GET may answer a cached state), so reads stay cheap. Failures are reported,
+// never thrown: the browser still gets the state it asked for, and the next sighting writes again.
+import { isTerminal, type Task } from '../task.js';
+import { statePatch } from './ledger-view.js';
+import { createLru } from './lru.js';
+import type { OwnerLimits } from './owner-limits.js';
+import type { ActkitLedger } from './store.js';
+import type { TaskRef } from './task-handle.js';
+
+/** A handle's target once the provider task is known. */
+export type CreatedTaskRef = Required<TaskRef>;
+
+export interface LedgerSync {
+  /** Records `task` (a state of `ref`'s task, owned by `owner`). Never rejects. */
+  observe(owner: string, ref: CreatedTaskRef, task: Task): Promise<void>;
+}
+
+export interface LedgerSyncOptions {
+  ledger: ActkitLedger;
+  limits: Pick<OwnerLimits, 'release'>;
+  /** Called once per process per record when a terminal state is first written (the follower). */
+  onTerminal?(owner: string, ref: CreatedTaskRef, task: Task): void;
+  onError(error: unknown): void;
+  /** Bound of the last-written memory (LRU). */
+  maxEntries: number;
+}
+
+const signature = (task: Task) =>
+  `${task.status}|${task.progress}|${task.status === 'SUCCEEDED' ? task.output.join(' ') : ''}`;
+
+export function createLedgerSync(options: LedgerSyncOptions): LedgerSync {
+  const { ledger, limits, onError } = options;
+  const written = createLru<string, string>(options.maxEntries);
+  return {
+    async observe(owner, ref, task) {
+      const state = signature(task);
+      if (written.get(ref.recordId) === state) return;
+      try {
+        await ledger.update(ref.recordId, statePatch(ref.taskId, task, new Date().toISOString()));
+        if (isTerminal(task)) await limits.release(owner, ref.recordId);
+        written.set(ref.recordId, state);
+      } catch (error) {
+        onError(error);
+        return;
+      }
+      if (isTerminal(task)) options.onTerminal?.(owner, ref, task);
+    },
+  };
+}
