@@ -77,7 +77,10 @@ const reconnectStrategy = (retries: number) => Math.min(50 * (retries + 1), 500)
  * instance (same `keyPrefix`, same handle `secret`). Throws TypeError on a missing URL/client or a bad
  * option; connecting happens in the background (the first calls wait for it, within `operationTimeoutMs`).
  */
-export function createRedisStore(connection: RedisStoreConnection, options: RedisStoreOptions = {}): RedisStore {
+export function createRedisStore(
+  connection: RedisStoreConnection,
+  options: RedisStoreOptions = {},
+): RedisStore {
   const settings = { ...defaults, ...withoutUndefined(options) };
   for (const name of ['operationTimeoutMs', 'leaseMs', 'terminalTaskTtlMs', 'ledgerRetentionMs'] as const) {
     if (!(Number.isFinite(settings[name]) && settings[name] > 0)) {
@@ -119,7 +122,11 @@ export function createRedisStore(connection: RedisStoreConnection, options: Redi
   });
   return {
     counters: createRedisCounterStore(redis, keys),
-    ledger: createRedisLedger({ connection: redis, prefix: settings.keyPrefix, retentionMs: settings.ledgerRetentionMs }),
+    ledger: createRedisLedger({
+      connection: redis,
+      prefix: settings.keyPrefix,
+      retentionMs: settings.ledgerRetentionMs,
+    }),
     watchers,
     tasks: createRedisTaskStateStore(redis, keys, settings.terminalTaskTtlMs),
     async close() {

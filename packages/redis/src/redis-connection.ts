@@ -33,7 +33,11 @@ export interface RedisConnection {
 }
 
 /** Rejects after `ms` with a RedisUnavailableError naming `operation`; the timer never holds the process. */
-function withDeadline<T>(operation: string, ms: number, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+function withDeadline<T>(
+  operation: string,
+  ms: number,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {

@@ -32,7 +32,9 @@ const recordIdOf = (member: string) => member.slice(member.indexOf('|') + 1);
 
 /** Field/value pairs for HSET: every defined field, its value as JSON. */
 const toPairs = (fields: object) =>
-  Object.entries(fields).flatMap(([name, value]) => (value === undefined ? [] : [name, JSON.stringify(value)]));
+  Object.entries(fields).flatMap(([name, value]) =>
+    value === undefined ? [] : [name, JSON.stringify(value)],
+  );
 
 /** A record from HGETALL's field/value list; undefined for an empty list (no such record). */
 function fromPairs(pairs: unknown): LedgerRecord | undefined {

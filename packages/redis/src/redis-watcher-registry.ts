@@ -104,7 +104,11 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
   const publish = async (channel: Channel, event: TaskWatchEvent): Promise<boolean> => {
     const message = encodeWatchMessage({ from: channel.token, event });
     const keep =
-      event.type === 'error' ? 0 : isTerminalStatus(event.task.status) ? options.terminalTtlMs : options.latestTtlMs;
+      event.type === 'error'
+        ? 0
+        : isTerminalStatus(event.task.status)
+          ? options.terminalTtlMs
+          : options.latestTtlMs;
     const published = await connection.script<number>(
       publishEvent,
       [keys.lease(channel.taskId), keys.latest(channel.taskId)],
@@ -151,7 +155,9 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
       if (channel.loop === loop) channel.loop = undefined;
       if (channel.ended && channel.leased) {
         channel.leased = false;
-        await connection.script(releaseLease, [keys.lease(channel.taskId)], [channel.token]).catch(options.onError);
+        await connection
+          .script(releaseLease, [keys.lease(channel.taskId)], [channel.token])
+          .catch(options.onError);
       }
     }
   };

@@ -4,9 +4,7 @@
 import type { TaskWatchEvent } from '@actkit/core/server';
 
 /** A state or error of the loop, or the holder saying it let go (so a listener may take over at once). */
-export type WatchMessage =
-  | { from: string; event: TaskWatchEvent }
-  | { from: string; released: true };
+export type WatchMessage = { from: string; event: TaskWatchEvent } | { from: string; released: true };
 
 interface SerializedError {
   name: string;
@@ -48,7 +46,10 @@ export function decodeWatchMessage(text: string): WatchMessage | undefined {
   }
   if (event?.type === 'error' && typeof event.error?.name === 'string') {
     // Rebuilt as an Error with the same name and fields, so problemFromError maps it as on the holder.
-    const error = Object.assign(new Error(`the task's upstream loop failed on another instance`), event.error);
+    const error = Object.assign(
+      new Error(`the task's upstream loop failed on another instance`),
+      event.error,
+    );
     return { from: message.from, event: { type: 'error', error } };
   }
   return undefined;

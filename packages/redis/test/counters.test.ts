@@ -15,7 +15,11 @@ const newStore = storeFactory(() => redis);
 describe('rolling window hit', () => {
   it('admits exactly `limit` of many concurrent hits from three connections', async () => {
     const prefix = `window-${Date.now()}:`;
-    const stores = [newStore({ keyPrefix: prefix }), newStore({ keyPrefix: prefix }), newStore({ keyPrefix: prefix })];
+    const stores = [
+      newStore({ keyPrefix: prefix }),
+      newStore({ keyPrefix: prefix }),
+      newStore({ keyPrefix: prefix }),
+    ];
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) => stores[i % 3]!.counters.hit('creates:alice', 60_000, 5)),
     );
@@ -55,7 +59,11 @@ describe('rolling window hit', () => {
 describe('slots', () => {
   it('admits `limit` distinct members across three connections; a member already in is refreshed', async () => {
     const prefix = `slots-${Date.now()}:`;
-    const stores = [newStore({ keyPrefix: prefix }), newStore({ keyPrefix: prefix }), newStore({ keyPrefix: prefix })];
+    const stores = [
+      newStore({ keyPrefix: prefix }),
+      newStore({ keyPrefix: prefix }),
+      newStore({ keyPrefix: prefix }),
+    ];
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         stores[i % 3]!.counters.acquireSlot('active:alice', `record-${i}`, 3, 60_000),
@@ -65,10 +73,14 @@ describe('slots', () => {
     expect(admitted).toHaveLength(3);
     expect((await stores[1]!.counters.listSlots('active:alice')).sort()).toEqual(admitted.sort());
     // A member that holds a slot is allowed again (a retried reservation), without taking a second one.
-    expect((await stores[2]!.counters.acquireSlot('active:alice', admitted[0]!, 3, 60_000)).allowed).toBe(true);
+    expect((await stores[2]!.counters.acquireSlot('active:alice', admitted[0]!, 3, 60_000)).allowed).toBe(
+      true,
+    );
     expect(await stores[0]!.counters.listSlots('active:alice')).toHaveLength(3);
     await stores[0]!.counters.releaseSlot('active:alice', admitted[0]!);
-    expect((await stores[1]!.counters.acquireSlot('active:alice', 'record-new', 3, 60_000)).allowed).toBe(true);
+    expect((await stores[1]!.counters.acquireSlot('active:alice', 'record-new', 3, 60_000)).allowed).toBe(
+      true,
+    );
     expect(await stores[2]!.counters.listSlots('active:alice')).toContain('record-new');
   });
 
@@ -88,7 +100,13 @@ describe('task states', () => {
   it('shares a state between instances; non-terminal states expire after their ttl', async () => {
     const prefix = `states-${Date.now()}:`;
     const [a, b] = [newStore({ keyPrefix: prefix }), newStore({ keyPrefix: prefix })];
-    const task = { id: 't1', status: 'RUNNING', progress: 0.5, createdAt: '2026-01-01T00:00:00.000Z', raw: {} };
+    const task = {
+      id: 't1',
+      status: 'RUNNING',
+      progress: 0.5,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      raw: {},
+    };
     await a.tasks.set('t1', { task: task as never, readAt: 123 }, 100);
     expect(await b.tasks.get('t1')).toEqual({ task, readAt: 123 });
     await sleep(150);

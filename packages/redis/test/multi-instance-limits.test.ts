@@ -1,18 +1,20 @@
 // Per-owner limits held across instance processes by one Redis, and creates failing closed while Redis is
 // gone: a 503 with Retry-After and no paid create upstream, then creates again once Redis is back, with no
 // instance restarted.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { create } from './helpers/browser.js';
-import { useCluster } from './helpers/cluster.js';
+import { type Cluster, useCluster } from './helpers/cluster.js';
 
 const env = useCluster({ taskMs: 1000 });
+// Two Express instances and a Nest one, 5 creates per owner per minute; each test has its own owners.
+let cluster: Cluster;
+beforeAll(async () => {
+  cluster = await env.start({ frameworks: ['express', 'express', 'nest'], limits: { createsPerMinute: 5 } });
+});
 
 describe('limits across instances', () => {
   it('createsPerMinute 5 spread round-robin over Express, Express and Nest: exactly 5 accepted, then 429', async () => {
-    const { instances } = await env.start({
-      frameworks: ['express', 'express', 'nest'],
-      limits: { createsPerMinute: 5 },
-    });
+    const { instances } = cluster;
     const answers = [];
     for (let i = 0; i < 9; i++) answers.push(await create(instances[i % 3]!.url, 'owner-rate'));
     expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202, 202, 202, 429, 429, 429, 429]);
@@ -24,7 +26,9 @@ describe('limits across instances', () => {
       expect(retryAfter).toBeLessThanOrEqual(60);
     }
     // Concurrent creates, every instance at once, for another owner: the limit holds too.
-    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => create(instances[i % 3]!.url, 'owner-burst')));
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => create(instances[i % 3]!.url, 'owner-burst')),
+    );
     expect(burst.filter((answer) => answer.status === 202)).toHaveLength(5);
     expect(burst.filter((answer) => answer.status === 429)).toHaveLength(7);
   });
@@ -32,7 +36,7 @@ describe('limits across instances', () => {
 
 describe('Redis unavailable', () => {
   it('answers a create with 503 and Retry-After, sends nothing upstream, and recovers when Redis is back', async () => {
-    const { instances } = await env.start({ handler: {} });
+    const { instances } = cluster;
     expect((await create(instances[0]!.url, 'owner-outage')).status).toBe(202);
     const createdBefore = env.emulator.stats.tasksCreated;
     await env.redis.stop();
@@ -49,10 +53,10 @@ describe('Redis unavailable', () => {
       await env.redis.start();
     }
     // Same port, same instances: creates succeed again once the clients have reconnected.
-    for (const instance of instances) {
+    for (const [i, instance] of instances.entries()) {
       let status = 0;
       for (let attempt = 0; attempt < 50 && status !== 202; attempt++) {
-        status = (await create(instance.url, 'owner-outage')).status;
+        status = (await create(instance.url, `owner-outage-${i}`)).status;
         if (status !== 202) await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(status).toBe(202);

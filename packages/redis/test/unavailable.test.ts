@@ -75,7 +75,11 @@ describe('when Redis is unavailable', () => {
       await redis.start();
     }
     // Both polled alone while Redis was down; once it is back, one of them stops.
-    await eventually(() => a!.watchers.activeLoops() + b!.watchers.activeLoops() === 1, 5000, 'one loop again');
+    await eventually(
+      () => a!.watchers.activeLoops() + b!.watchers.activeLoops() === 1,
+      5000,
+      'one loop again',
+    );
     const [heardA, heardB] = [onA.length, onB.length];
     await eventually(() => onA.length > heardA + 2 && onB.length > heardB + 2, 3000, 'states after');
     pa.state.finish = true;

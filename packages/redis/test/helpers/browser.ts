@@ -23,13 +23,18 @@ async function answer(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, json };
 }
 
-/** POST /character-performances as `owner`. */
-export async function create(url: string, owner: string, signal?: AbortSignal): Promise<Answer> {
+/** POST /character-performances as `owner`, with `sampleInput` (and `extra` fields, e.g. a seed). */
+export async function create(
+  url: string,
+  owner: string,
+  signal?: AbortSignal,
+  extra: Record<string, unknown> = {},
+): Promise<Answer> {
   return answer(
     await fetch(`${url}/character-performances`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-user': owner },
-      body: JSON.stringify(sampleInput),
+      body: JSON.stringify({ ...sampleInput, ...extra }),
       signal,
     }),
   );

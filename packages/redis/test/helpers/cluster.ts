@@ -7,12 +7,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
 import { afterAll, beforeAll } from 'vitest';
+import { createRedisStore, type RedisStore } from '../../src/index.js';
 import { type Instance, type InstanceSettings, startInstance, stopAllInstances } from './instances.js';
 import { type RedisServer, startRedisServer } from './redis-server.js';
 
-export interface ClusterSpec extends Partial<Omit<InstanceSettings, 'name' | 'redisUrl' | 'emulatorUrl'>> {
+export interface ClusterSpec
+  extends Partial<Omit<InstanceSettings, 'name' | 'redisUrl' | 'emulatorUrl' | 'settledLog'>> {
   /** One entry per instance: its framework. Default three Express instances. */
   frameworks?: ('express' | 'nest')[];
+  /** Give the instances an `onTaskSettled` (and so the background follower); default true. */
+  settle?: boolean;
 }
 
 export interface Cluster {
@@ -22,12 +26,15 @@ export interface Cluster {
   settled(): { instance: string; owner: string; handle: string; status: string; settlementId: string }[];
   /** Starts one more instance on the cluster's prefix (a restart after a kill). */
   add(name: string, framework?: 'express' | 'nest'): Promise<Instance>;
+  /** The provider task id of `owner`'s newest task, read from the ledger in Redis (handles are opaque). */
+  providerTaskId(owner: string): Promise<string | undefined>;
 }
 
 export function useCluster(emulatorOptions: EmulatorOptions = {}) {
-  const env = {} as { redis: RedisServer; emulator: Emulator; dir: string };
+  const env = {} as { redis: RedisServer; emulator: Emulator; dir: string; stores: RedisStore[] };
   beforeAll(async () => {
     env.dir = mkdtempSync(path.join(os.tmpdir(), 'actkit-redis-test-'));
+    env.stores = [];
     [env.redis, env.emulator] = await Promise.all([
       startRedisServer(),
       startEmulator({ taskMs: 2000, concurrency: 100, ...emulatorOptions }),
@@ -35,6 +42,7 @@ export function useCluster(emulatorOptions: EmulatorOptions = {}) {
   });
   afterAll(async () => {
     await stopAllInstances();
+    await Promise.all((env.stores ?? []).map((store) => store.close()));
     await Promise.all([env.redis?.close(), env.emulator?.close()]);
     if (env.dir) rmSync(env.dir, { recursive: true, force: true });
   });
@@ -42,26 +50,34 @@ export function useCluster(emulatorOptions: EmulatorOptions = {}) {
   const start = async (spec: ClusterSpec = {}): Promise<Cluster> => {
     const keyPrefix = spec.keyPrefix ?? `cluster:${randomUUID()}:`;
     const settledLog = path.join(env.dir, `${randomUUID()}.settled.jsonl`);
+    const { frameworks = ['express', 'express', 'express'], settle = true, ...instanceSpec } = spec;
     const settings = (name: string, framework: 'express' | 'nest'): InstanceSettings => ({
-      ...spec,
+      ...instanceSpec,
       name,
       framework,
       keyPrefix,
-      settledLog: spec.settledLog ?? settledLog,
+      ...(settle ? { settledLog } : {}),
       redisUrl: env.redis.url,
       emulatorUrl: env.emulator.url,
     });
-    const frameworks = spec.frameworks ?? ['express', 'express', 'express'];
     const instances = await Promise.all(
       frameworks.map((framework, i) => startInstance(settings(`${framework}-${i + 1}`, framework))),
     );
+    let store: RedisStore | undefined;
     return {
       instances,
       keyPrefix,
+      async providerTaskId(owner) {
+        if (!store) {
+          store = createRedisStore({ url: env.redis.url }, { keyPrefix });
+          env.stores.push(store);
+        }
+        return (await store.ledger.list(owner, { limit: 1 }))[0]?.taskId;
+      },
       settled() {
         let text = '';
         try {
-          text = readFileSync(settings('', 'express').settledLog!, 'utf8');
+          text = readFileSync(settledLog, 'utf8');
         } catch {
           return [];
         }

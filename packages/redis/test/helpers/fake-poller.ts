@@ -1,11 +1,18 @@
 // A poller standing in for the handler's upstream loop in the registry tests: yields RUNNING states every
 // `everyMs` until told to finish, and counts how many loops started and stopped (in this process).
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { TaskPoller } from '@actkit/core/server';
 import type { Task } from '@actkit/core';
+import type { TaskPoller } from '@actkit/core/server';
 
 export const taskState = (status: Task['status'], progress: number): Task =>
-  ({ id: 't', status, progress, createdAt: '2026-01-01T00:00:00.000Z', raw: {}, output: [] }) as unknown as Task;
+  ({
+    id: 't',
+    status,
+    progress,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    raw: {},
+    output: [],
+  }) as unknown as Task;
 
 export function fakePoller(everyMs = 20) {
   const state = { starts: 0, stops: 0, polls: 0, finish: false, fail: undefined as Error | undefined };

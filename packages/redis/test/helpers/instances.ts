@@ -88,7 +88,9 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
     child.stderr?.on('data', collect);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`instance ${settings.name} exited (${code ?? signal}) before it was ready:\n${output}`));
+      reject(
+        new Error(`instance ${settings.name} exited (${code ?? signal}) before it was ready:\n${output}`),
+      );
     });
   });
   return {

@@ -48,19 +48,27 @@ const accepts = (port: number) =>
   });
 
 // `read` returns when our end of the pipe closes; then the guard kills redis-server and exits.
-const guardScript = 'redis-server "$@" & pid=$!; echo "pid $pid"; read -r _; kill -9 $pid 2>/dev/null; wait $pid';
+const guardScript =
+  'redis-server "$@" & pid=$!; echo "pid $pid"; read -r _; kill -9 $pid 2>/dev/null; wait $pid';
 
 function spawnGuarded(port: number): Promise<{ guard: ChildProcess; pid: number }> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
-  const guard = spawn('bash', ['-c', guardScript.replace('redis-server', redisServerPath), 'redis-guard', ...args], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const guard = spawn(
+    'bash',
+    ['-c', guardScript.replace('redis-server', redisServerPath), 'redis-guard', ...args],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   guards.add(guard);
   guard.once('exit', () => guards.delete(guard));
   let output = '';
   return new Promise((resolve, reject) => {
     let pid: number | undefined;
-    const timeout = setTimeout(() => fail(new Error(`redis-server did not start on ${port}:\n${output}`)), 10_000);
+    const timeout = setTimeout(
+      () => fail(new Error(`redis-server did not start on ${port}:\n${output}`)),
+      10_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timeout);
       guard.stdin?.end();
