@@ -10,6 +10,9 @@ export function toActkitRequest(req: Request, signal: () => AbortSignal): Actkit
   return {
     method: req.method,
     path: req.path,
+    // The raw query string, read by GET /tasks (never Express's parsed `req.query`: its shape depends on
+    // the app's query parser setting).
+    query: queryString(req.originalUrl),
     headers: req.headers,
     body: req.body !== undefined ? req.body : req,
     raw: req,
@@ -18,4 +21,10 @@ export function toActkitRequest(req: Request, signal: () => AbortSignal): Actkit
       return signal();
     },
   };
+}
+
+/** The query part of a request URL, without the `?` ('' when there is none). */
+function queryString(url: string | undefined): string {
+  const at = url?.indexOf('?') ?? -1;
+  return at < 0 ? '' : url!.slice(at + 1);
 }

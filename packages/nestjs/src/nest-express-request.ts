@@ -8,4 +8,6 @@ export interface NestExpressRequest extends IncomingMessage {
   params: Record<string, string | string[] | undefined>;
   /** Set by Nest's body parser when it read the body (JSON, urlencoded); undefined otherwise. */
   body?: unknown;
+  /** Express's full request URL (mount and query included). */
+  originalUrl?: string;
 }

@@ -16,6 +16,8 @@ export function toActkitRequest(
   return {
     method: req.method ?? 'GET',
     path: `/${[segments].flat().join('/')}`,
+    // The raw query string, read by GET /tasks.
+    query: queryString(req.originalUrl ?? req.url),
     headers: req.headers,
     body: req.body !== undefined ? req.body : req,
     raw: req,
@@ -24,4 +26,10 @@ export function toActkitRequest(
       return signal();
     },
   };
+}
+
+/** The query part of a request URL, without the `?` ('' when there is none). */
+function queryString(url: string | undefined): string {
+  const at = url?.indexOf('?') ?? -1;
+  return at < 0 ? '' : url!.slice(at + 1);
 }
