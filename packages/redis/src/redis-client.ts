@@ -2,12 +2,6 @@
 // `redis` package (v6) fits, whatever modules, scripts or RESP version it was made with, and the store never
 // depends on the client's generic parameters.
 
-/** Per-command options node-redis understands (`sendCommand(args, options)`). */
-export interface RedisCommandOptions {
-  /** Removes the command from the client's queue if it has not been written to the socket yet. */
-  abortSignal?: AbortSignal;
-}
-
 /** A message listener of node-redis pub/sub: the message and the channel it came on. */
 export type RedisMessageListener = (message: string, channel: string) => unknown;
 
@@ -19,7 +13,7 @@ export interface RedisClientLike {
   readonly isOpen: boolean;
   readonly isReady: boolean;
   connect(): Promise<unknown>;
-  sendCommand(args: readonly string[], options?: RedisCommandOptions): Promise<unknown>;
+  sendCommand(args: readonly string[]): Promise<unknown>;
   duplicate(): RedisClientLike;
   subscribe(channels: string | string[], listener: RedisMessageListener): Promise<void>;
   unsubscribe(channels?: string | string[], listener?: RedisMessageListener): Promise<void>;

@@ -1,8 +1,8 @@
 // Every Redis round trip of the store goes through here, so each one is bounded in time: a command waits
 // at most `operationTimeoutMs`, a client that is offline (reconnecting) fails at once instead of queueing
-// (node-redis's offline queue would hold the command until Redis returns, minutes later), and every
-// failure becomes a RedisUnavailableError the handler answers with 503. Recovery needs no restart: the
-// client reconnects by itself and the next call succeeds.
+// (node-redis's offline queue would hold the command until Redis returns, minutes later, and run it then),
+// and every failure becomes a RedisUnavailableError the handler answers with 503. Recovery needs no
+// restart: the client reconnects by itself and the next call succeeds.
 import { isNoScript, type LuaScript, scriptCommands } from './lua-script.js';
 import type { RedisClientLike } from './redis-client.js';
 import { RedisUnavailableError } from './redis-unavailable-error.js';
@@ -32,43 +32,65 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-/** Rejects after `ms` with a RedisUnavailableError naming `operation`; the timer never holds the process. */
-function withDeadline<T>(
-  operation: string,
-  ms: number,
-  work: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new RedisUnavailableError(operation, new Error(`no answer within ${ms} ms`)));
-    }, ms);
-    timer.unref?.();
-  });
-  const attempt = work(controller.signal).catch((error: unknown) => {
-    throw error instanceof RedisUnavailableError ? error : new RedisUnavailableError(operation, error);
-  });
-  return Promise.race([attempt, deadline]).finally(() => clearTimeout(timer));
+/** One call waiting for Redis: settled by its answer or, past `due`, by the sweeper. */
+interface PendingCall {
+  due: number;
+  operation: string;
+  reject(error: unknown): void;
 }
 
-/** Resolves once `client` is ready (connected), or rejects when `signal` aborts first. */
-function whenReady(client: RedisClientLike, signal: AbortSignal): Promise<void> {
-  if (client.isReady) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const poll = setInterval(() => {
-      if (client.isReady) done();
-    }, 10);
-    const done = (error?: unknown) => {
-      clearInterval(poll);
-      signal.removeEventListener('abort', aborted);
-      if (error) reject(error);
-      else resolve();
-    };
-    const aborted = () => done(new Error('not connected yet'));
-    signal.addEventListener('abort', aborted, { once: true });
-  });
+/**
+ * Bounds calls in time with one sweeping timer for all of them (a timer, an AbortController and a race per
+ * call cost more than the Redis round trip itself under load). A call is rejected at most `ms` plus one
+ * sweep (`ms / 4`, at most 50 ms) after it began; the timer runs only while calls are pending and never holds
+ * the process open.
+ */
+function createDeadlines(ms: number) {
+  const pending = new Set<PendingCall>();
+  const sweepMs = Math.max(5, Math.min(50, Math.floor(ms / 4)));
+  let sweeper: ReturnType<typeof setInterval> | undefined;
+  const sweep = () => {
+    const now = Date.now();
+    for (const call of pending) {
+      if (call.due > now) continue;
+      pending.delete(call);
+      call.reject(new RedisUnavailableError(call.operation, new Error(`no answer within ${ms} ms`)));
+    }
+    if (pending.size === 0) {
+      clearInterval(sweeper);
+      sweeper = undefined;
+    }
+  };
+  return function bounded<T>(operation: string, work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const call: PendingCall = { due: Date.now() + ms, operation, reject };
+      pending.add(call);
+      if (!sweeper) {
+        sweeper = setInterval(sweep, sweepMs);
+        sweeper.unref?.();
+      }
+      work().then(
+        (value) => {
+          if (pending.delete(call)) resolve(value);
+        },
+        (error: unknown) => {
+          if (pending.delete(call)) {
+            reject(
+              error instanceof RedisUnavailableError ? error : new RedisUnavailableError(operation, error),
+            );
+          }
+        },
+      );
+    });
+  };
+}
+
+/** Resolves once `client` is ready (connected), or rejects once `until` (epoch ms) has passed. */
+async function whenReady(client: RedisClientLike, until: number): Promise<void> {
+  while (!client.isReady) {
+    if (Date.now() >= until) throw new Error('not connected yet');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
 
 export function createRedisConnection(options: RedisConnectionOptions): RedisConnection {
@@ -76,8 +98,9 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   const reportError = (error: unknown) => onError(error);
   client.on('error', reportError);
   // Until the first connection is up, commands wait for it (within the deadline): an app that starts
-  // serving at once must not answer 503 for the first milliseconds. After that, an offline client fails
-  // fast and its offline queue is bypassed by the abort signal (the command leaves the queue unsent).
+  // serving at once must not answer 503 for its first milliseconds. After that, a client that is not ready
+  // (reconnecting) fails the call at once, before anything is queued: a call that gave up must never run
+  // later, when Redis is back (node-redis would hold it in its offline queue unless that is disabled).
   let everReady = client.isReady;
   let connecting: Promise<unknown> | undefined;
   const ensureConnecting = () => {
@@ -89,14 +112,16 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
     }
   };
   ensureConnecting();
+  const bounded = createDeadlines(operationTimeoutMs);
 
-  const send = async (args: readonly string[], signal: AbortSignal) => {
-    if (!everReady) {
+  const send = async (args: readonly string[]) => {
+    if (!client.isReady) {
+      if (everReady) throw new Error('the client is offline (reconnecting)');
       ensureConnecting();
-      await whenReady(client, signal);
-      everReady = true;
+      await whenReady(client, Date.now() + operationTimeoutMs);
     }
-    return client.sendCommand(args, { abortSignal: signal });
+    everReady = true;
+    return client.sendCommand(args);
   };
 
   let subscriberClient: Promise<RedisClientLike> | undefined;
@@ -105,16 +130,16 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
   return {
     operationTimeoutMs,
     command<T>(operation: string, args: readonly string[]) {
-      return withDeadline(operation, operationTimeoutMs, (signal) => send(args, signal) as Promise<T>);
+      return bounded(operation, () => send(args) as Promise<T>);
     },
     script<T>(script: LuaScript, keys: readonly string[], args: readonly (string | number)[]) {
       const { evalsha, evaluate } = scriptCommands(script, keys, args);
-      return withDeadline(script.name, operationTimeoutMs, async (signal) => {
+      return bounded(script.name, async () => {
         try {
-          return (await send(evalsha, signal)) as T;
+          return (await send(evalsha)) as T;
         } catch (error) {
           if (!isNoScript(error)) throw error;
-          return (await send(evaluate, signal)) as T;
+          return (await send(evaluate)) as T;
         }
       });
     },
@@ -134,7 +159,7 @@ export function createRedisConnection(options: RedisConnectionOptions): RedisCon
         });
       }
       const pending = subscriberClient;
-      return withDeadline('pubsub.connect', operationTimeoutMs, () => pending);
+      return bounded('pubsub.connect', () => pending);
     },
     async close() {
       const subscriber = subscriberInstance;

@@ -6,9 +6,10 @@
 // watcher leaving stops the loop and releases the lease (and says so on the channel, so another instance
 // takes over at once). A terminal state or a loop error ends it everywhere.
 //
-// Redis down: an instance that cannot claim runs the loop itself for its own watchers (as the memory
-// registry would) and keeps claiming; once Redis answers again it either holds the lease or stops its loop
-// and listens. Watchers never stall because Redis did.
+// Redis down: an instance that cannot claim and has heard nothing for a lease time runs the loop itself for
+// its own watchers (as the memory registry would) and keeps claiming; once Redis answers again it either
+// holds the lease or stops its loop and listens. Watchers never stall for longer than a lease because Redis
+// did, and a Redis that is merely slow (a claim timing out while the holder is heard) starts no second loop.
 import type { ActkitWatcherRegistry, TaskPoller, TaskWatchEvent } from '@actkit/core/server';
 import type { RedisKeys } from './keys.js';
 import type { RedisMessageListener } from './redis-client.js';
@@ -49,6 +50,8 @@ interface Channel {
   /** True while the lease in Redis is ours. */
   leased: boolean;
   subscribed: boolean;
+  /** When another instance's loop was last heard on the channel (or the channel was made), epoch ms. */
+  heardAt: number;
   /** A terminal state or a loop error was seen: no more loops or claims for this channel. */
   ended: boolean;
   closed: boolean;
@@ -177,9 +180,12 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
       return;
     }
     if (claim === undefined) {
-      // Redis is unavailable: nobody can publish to us, so poll for our own watchers until it is back.
-      channel.leased = false;
-      if (!channel.loop) void runLoop(channel);
+      // Redis did not answer (down, or slow under load). A holder keeps its loop: its publishes are fenced
+      // by the lease, so if it lost the lease meanwhile the next publish tells it. A listener keeps
+      // listening while the holder is heard; after a lease time of silence on the channel (Redis down, so
+      // nobody can publish or claim) it polls for its own watchers until Redis answers again.
+      const silent = !channel.subscribed || Date.now() - channel.heardAt >= leaseMs;
+      if (!channel.loop && silent) void runLoop(channel);
       schedule(channel, leaseMs / 3);
       return;
     }
@@ -211,6 +217,7 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
 
   const onMessage = (channel: Channel, message: WatchMessage) => {
     if (message.from === channel.token || channel.closed) return;
+    channel.heardAt = Date.now();
     if ('released' in message) {
       // The holder let go while we still have watchers: take over now, not at the next claim.
       if (!channel.ended) schedule(channel, 0);
@@ -287,6 +294,7 @@ export function createRedisWatcherRegistry(options: RedisWatcherRegistryOptions)
           loop: undefined,
           leased: false,
           subscribed: false,
+          heardAt: Date.now(),
           ended: false,
           closed: false,
           timer: undefined,

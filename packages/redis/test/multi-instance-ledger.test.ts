@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { create, get } from './helpers/browser.js';
 import { type Cluster, until, useCluster } from './helpers/cluster.js';
 
-/** A create with this seed runs 5 s upstream (the restart test needs tasks that outlive a restart). */
+/** A create with this seed runs 3.5 s upstream (the restart test needs tasks that outlive a restart). */
 const longSeed = 5005;
-const env = useCluster({ taskMs: (body) => (body.seed === longSeed ? 5000 : 1500) });
+const env = useCluster({ taskMs: (body) => (body.seed === longSeed ? 3500 : 1500) });
 
 /** A create gives up after 1 s, so an attempt still CREATING 1.5 s after it began reads as UNKNOWN. */
 const maxCreateMs = 1500;

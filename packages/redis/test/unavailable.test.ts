@@ -85,4 +85,31 @@ describe('when Redis is unavailable', () => {
     pa.state.finish = true;
     pb.state.finish = true;
   });
+
+  it('starts no second loop when Redis only stalls (calls time out) for less than a lease', async () => {
+    const [a, b] = [1, 2].map((n) =>
+      newStore({ keyPrefix: 'stall:', leaseMs: 4000, operationTimeoutMs: 150, instanceId: `s${n}` }),
+    );
+    const pa = fakePoller(30);
+    const pb = fakePoller(30);
+    const onB: TaskWatchEvent[] = [];
+    a!.watchers.subscribe('task-s', pa.poll, () => {});
+    await eventually(() => pa.state.starts === 1, 3000, 'a to poll');
+    b!.watchers.subscribe('task-s', pb.poll, (e) => onB.push(e));
+    await eventually(() => onB.length > 2, 3000, 'b to hear a');
+    const pid = redis.pid()!;
+    // Every call now times out after 150 ms, for longer than b's claim interval (at most leaseMs / 2), so b
+    // claims during the stall at least once, and for less than the lease a renewed just before.
+    process.kill(pid, 'SIGSTOP');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2300));
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    const heard = onB.length;
+    await eventually(() => onB.length > heard + 2, 3000, 'b to hear a again');
+    expect(pb.state.starts).toBe(0);
+    expect(pa.state.starts).toBe(1);
+    pa.state.finish = true;
+  });
 });
