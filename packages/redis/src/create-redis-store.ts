@@ -21,9 +21,8 @@ export type RedisStoreConnection =
   | {
       /**
        * A node-redis client (`createClient()` from `redis` 6). The store connects it if it is not open yet,
-       * never closes it, and makes one `duplicate()` of it for pub/sub. Create it with
-       * `disableOfflineQueue: true` so commands fail at once while it reconnects (the store also bounds
-       * every call by `operationTimeoutMs` either way).
+       * never closes it, and makes one `duplicate()` of it for pub/sub. While it reconnects, store calls fail
+       * at once (never queued); every call is bounded by `operationTimeoutMs`.
        */
       client: RedisClientLike;
     };
