@@ -135,10 +135,14 @@ describe('onTaskSettled', () => {
     const plain = callsOf(setup.instance({ onTaskSettled: undefined }));
     for (let i = 0; i < 6; i++) await plain.start(`owner-${i}`);
     let most = 0;
-    await waitUntil(() => {
-      most = Math.max(most, setup.store.watchers.activeLoops());
-      return settled.calls.length === 6;
-    }, 'six settlements', 10_000);
+    await waitUntil(
+      () => {
+        most = Math.max(most, setup.store.watchers.activeLoops());
+        return settled.calls.length === 6;
+      },
+      'six settlements',
+      10_000,
+    );
     expect(most).toBe(2);
   });
 });

@@ -19,7 +19,7 @@ export function followTask(
   let stop: () => void = () => {};
   if (EventSourceImpl) {
     const url = `${options.baseUrl.replace(/\/+$/, '')}/tasks/${encodeURIComponent(handle)}/events`;
-    stop = streamTask(EventSourceImpl, url, (task) => publish(task), poll);
+    stop = streamTask(EventSourceImpl, url, publish, poll);
   } else poll();
   return () => stop();
 }

@@ -5,3 +5,4 @@ export { ActkitProblemError } from './problem-error.js';
 export type { TaskState } from './task-state.js';
 export { type CharacterPerformance, useCharacterPerformance } from './use-character-performance.js';
 export { useTask } from './use-task.js';
+export { type TaskList, type TaskListOptions, useTasks } from './use-tasks.js';

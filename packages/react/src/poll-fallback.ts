@@ -2,7 +2,7 @@
 // backs off from `firstMs` by 1.5x up to 5 s (the provider itself updates about every 5 s).
 import type { ActkitClient } from './actkit-options.js';
 import { isTerminalStatus, type Task } from './contract.js';
-import { type ActkitProblemError, networkProblem, problemFromResponse } from './problem-error.js';
+import { type ActkitProblemError, settle } from './problem-error.js';
 
 const MAX_INTERVAL_MS = 5000;
 
@@ -19,23 +19,12 @@ export function pollTask(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let intervalMs = firstMs;
   const poll = async () => {
-    try {
-      const { data, error, response } = await client.GET('/tasks/{handle}', {
-        params: { path: { handle } },
-        signal: controller.signal,
-      });
-      if (data) {
-        publish(data.task);
-        if (isTerminalStatus(data.task.status)) return;
-      } else {
-        const problem = problemFromResponse(response, error);
-        publish(undefined, problem);
-        if (isPermanent(problem.status)) return;
-      }
-    } catch (cause) {
-      if (controller.signal.aborted) return;
-      publish(undefined, networkProblem(cause));
-    }
+    const { data, error } = await settle(
+      client.GET('/tasks/{handle}', { params: { path: { handle } }, signal: controller.signal }),
+    );
+    if (controller.signal.aborted) return;
+    publish(data?.task, error);
+    if (data ? isTerminalStatus(data.task.status) : isPermanent(error.status)) return;
     // Transient failures (network, 5xx, 429) keep the schedule: the task is still running upstream.
     timer = setTimeout(poll, intervalMs);
     intervalMs = Math.min(intervalMs * 1.5, MAX_INTERVAL_MS);

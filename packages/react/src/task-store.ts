@@ -20,7 +20,8 @@ interface WatchedTask {
   closeTimer?: ReturnType<typeof setTimeout>;
 }
 
-const EMPTY: TaskSnapshot = {};
+/** The snapshot of a task nobody has heard about yet (and what server rendering sees). */
+export const EMPTY: TaskSnapshot = {};
 const watched = new Map<string, WatchedTask>();
 
 /** The current snapshot; the same object until something changes (what useSyncExternalStore needs). */

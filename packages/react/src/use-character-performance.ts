@@ -1,8 +1,9 @@
 // Start a character performance on the app's backend and follow it to the end.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { type ActkitOptions, createActkitClient } from './actkit-options.js';
 import type { CharacterPerformanceInput, Task } from './contract.js';
-import { type ActkitProblemError, networkProblem, problemFromResponse } from './problem-error.js';
+import { type ActkitProblemError, settle } from './problem-error.js';
 import { describeTask, type TaskState } from './task-state.js';
 import { useTask } from './use-task.js';
 
@@ -25,32 +26,28 @@ interface Started {
 export function useCharacterPerformance(options: ActkitOptions): CharacterPerformance {
   const [started, setStarted] = useState<Started>({});
   const request = useRef<AbortController | undefined>(undefined);
-  const { baseUrl, fetch } = options;
-  const client = useMemo(() => createActkitClient({ baseUrl, fetch }), [baseUrl, fetch]);
   // Unmount aborts the create request in flight; an aborted request never sets state.
   useEffect(() => () => request.current?.abort(), []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the client depends on baseUrl and fetch only
   const start = useCallback(
     async (input: CharacterPerformanceInput) => {
       request.current?.abort();
       const controller = new AbortController();
       request.current = controller;
       setStarted({ starting: true });
-      let next: Started;
-      try {
-        const { data, error, response } = await client.POST('/character-performances', {
+      const { data, error } = await settle(
+        createActkitClient(options).POST('/character-performances', {
           body: input,
           signal: controller.signal,
-        });
-        next = data ? { task: data.task } : { error: problemFromResponse(response, error) };
-      } catch (cause) {
-        next = { error: networkProblem(cause) };
-      }
+        }),
+      );
+      const next: Started = data ? { task: data.task } : { error };
       if (controller.signal.aborted) return undefined;
       setStarted(next);
       return next.task;
     },
-    [client],
+    [options.baseUrl, options.fetch],
   );
 
   const reset = useCallback(() => {

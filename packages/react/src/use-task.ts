@@ -1,12 +1,12 @@
 // Watch a task by its handle: after a page reload (keep the handle in the URL or sessionStorage), or in a
 // component other than the one that started it. Components watching one task share one connection.
+
 import { useCallback, useSyncExternalStore } from 'react';
 import type { ActkitOptions } from './actkit-options.js';
 import { followTask } from './follow-task.js';
 import { describeTask, type TaskState } from './task-state.js';
-import { readTask, type TaskSnapshot, watchTask } from './task-store.js';
+import { EMPTY, readTask, watchTask } from './task-store.js';
 
-const SERVER_SNAPSHOT: TaskSnapshot = {};
 const noop = () => {};
 
 export function useTask(handle: string | null | undefined, options: ActkitOptions): TaskState {
@@ -21,7 +21,7 @@ export function useTask(handle: string | null | undefined, options: ActkitOption
   const { task, error } = useSyncExternalStore(
     subscribe,
     () => readTask(key),
-    () => SERVER_SNAPSHOT,
+    () => EMPTY,
   );
   return describeTask(task, error, handle ? 'loading' : 'idle');
 }

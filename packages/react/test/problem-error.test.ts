@@ -1,10 +1,23 @@
 // @vitest-environment node
+// `settle`: how every hook turns a contract request's outcome into data or an ActkitProblemError.
 import { describe, expect, it } from 'vitest';
-import { ActkitProblemError, networkProblem, problemFromResponse } from '../src/problem-error.js';
+import { ActkitProblemError, settle } from '../src/problem-error.js';
 
-describe('problemFromResponse', () => {
-  it('maps a validation problem to status, title, detail and fieldErrors by path', () => {
-    const error = problemFromResponse(new Response(null, { status: 400 }), {
+/** The problem `settle` makes of a non-2xx answer with `body`. */
+const problemOf = async (response: Response, body: unknown) => {
+  const { data, error } = await settle(Promise.resolve({ data: undefined, error: body, response }));
+  expect(data).toBeUndefined();
+  return error!;
+};
+
+describe('settle', () => {
+  it('passes the data of a 2xx answer through', async () => {
+    const answer = { data: { task: 1 }, response: new Response(null, { status: 200 }) };
+    expect(await settle(Promise.resolve(answer))).toEqual({ data: { task: 1 } });
+  });
+
+  it('maps a validation problem to status, title, detail and fieldErrors by path', async () => {
+    const error = await problemOf(new Response(null, { status: 400 }), {
       type: 'https://actkit.dev/problems/validation',
       title: 'Invalid input',
       status: 400,
@@ -32,19 +45,16 @@ describe('problemFromResponse', () => {
     });
   });
 
-  it('takes the HTTP status over the body and survives a body that is not a problem (a proxy HTML page)', () => {
-    const error = problemFromResponse(
-      new Response(null, { status: 502, statusText: 'Bad Gateway' }),
-      '<html>',
-    );
+  it('takes the HTTP status over the body and survives a body that is not a problem (a proxy HTML page)', async () => {
+    const error = await problemOf(new Response(null, { status: 502, statusText: 'Bad Gateway' }), '<html>');
     expect(error).toMatchObject({ status: 502, title: 'Bad Gateway', type: 'about:blank', fieldErrors: {} });
-    expect(problemFromResponse(new Response(null, { status: 503 }), undefined).title).toBe('HTTP 503');
+    expect((await problemOf(new Response(null, { status: 503 }), undefined)).title).toBe('HTTP 503');
   });
 
-  it('describes a request that got no answer as status 0 and keeps the cause', () => {
+  it('describes a request that got no answer as status 0 and keeps the cause', async () => {
     const cause = new TypeError('fetch failed');
-    const error = networkProblem(cause);
+    const { error } = await settle(Promise.reject(cause));
     expect(error).toMatchObject({ status: 0, title: 'Network error', fieldErrors: {} });
-    expect(error.cause).toBe(cause);
+    expect(error?.cause).toBe(cause);
   });
 });

@@ -4,7 +4,7 @@
 // browser leaving mid-create, an ambiguous create) listed all the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapters } from '../src/adapters.js';
-import { call } from '../src/http.js';
+import { call, type JsonAnswer } from '../src/http.js';
 import { validInput } from '../src/inputs.js';
 import { leaks, recordedCount } from '../src/recorder.js';
 import { apiKey, providerHost, type Stack, startStack } from '../src/stack.js';
@@ -40,7 +40,7 @@ async function walk(
   throw new Error('the list never ended');
 }
 
-function expectBadParameter(answer: { status: number; headers: Headers; json: any }, parameter: string) {
+function expectBadParameter(answer: JsonAnswer, parameter: string) {
   expect(answer.status).toBe(400);
   expect(answer.headers.get('content-type')).toContain('application/problem+json');
   expect(answer.json.errors.map((error: { path: string }) => error.path)).toEqual([parameter]);

@@ -15,7 +15,7 @@ import {
   waitForProgressBetween,
   waitForTaskInUrl,
 } from './demo-page.js';
-import { createsSeen, emulatorStats, emulatorTask } from './emulator-control.js';
+import { createsSeen, emulatorStats, emulatorTask, injectFault } from './emulator-control.js';
 
 /** A running demo server whose upstream is an emulator. */
 export interface DemoUnderTest {
@@ -157,6 +157,57 @@ export function describeDemoFlows({ backend, start, screenshot, taskMs, skip = f
       expect(await failure.getAttribute('data-failure-code')).toBe('SAFETY.INPUT.IMAGE');
       expect(await failure.textContent()).toContain("The provider's moderation rejected the input.");
       expect(await page.getByLabel('Generated video').count()).toBe(0);
+    });
+
+    it('lists your tasks beside the form; the list survives a reload and shows a task again', async () => {
+      await openDemo(page, server().url);
+      const list = page.getByRole('region', { name: 'Your tasks' });
+      await list.getByText('None yet').waitFor();
+      await clickGenerate(page);
+      const handle = await waitForTaskInUrl(page);
+      await list.locator('li[aria-current="true"]').waitFor();
+      await waitForPlayingVideo(page);
+      await list.locator('li[data-status="SUCCEEDED"]').waitFor();
+
+      // Back to the bare page (no task in the URL): the list comes from the server, not from the page.
+      await openDemo(page, server().url);
+      expect(new URL(page.url()).searchParams.has('task')).toBe(false);
+      await list.locator('li[data-status="SUCCEEDED"]').waitFor();
+      expect(await list.locator('li').count()).toBe(1);
+      await list.getByRole('button', { name: 'Show' }).click();
+      expect(new URL(page.url()).searchParams.get('task')).toBe(handle);
+      await waitForPlayingVideo(page);
+
+      // Another browser is another owner: it sees none of it.
+      const stranger = await browser!.newContext();
+      try {
+        const other = await stranger.newPage();
+        await openDemo(other, server().url);
+        await other.getByRole('region', { name: 'Your tasks' }).getByText('None yet').waitFor();
+      } finally {
+        await stranger.close();
+      }
+    });
+
+    it('a task whose page was reloaded before the create answered is still listed, and finishes', async () => {
+      await openDemo(page, server().url);
+      const before = await emulatorStats(server().emulatorUrl);
+      // The provider takes 1.5 s to answer the create; the page is gone long before.
+      await injectFault(server().emulatorUrl, { kind: 'latency', route: 'create', ms: 1500 });
+      await clickGenerate(page);
+      await page.waitForTimeout(300);
+      await openDemo(page, server().url);
+      expect(new URL(page.url()).searchParams.has('task')).toBe(false);
+      const list = page.getByRole('region', { name: 'Your tasks' });
+      const row = list.locator('li').first();
+      await row.waitFor();
+      // Listed from the ledger: still being created, or already accepted by the provider.
+      expect(await row.getAttribute('data-status')).toMatch(/^(CREATING|PENDING|RUNNING)$/);
+      // The create was not aborted when the page left: it completes and the task runs to the end.
+      await list.locator('li[data-status="SUCCEEDED"]').waitFor({ timeout: 20_000 });
+      expect((await emulatorStats(server().emulatorUrl)).tasksCreated).toBe(before.tasksCreated + 1);
+      await list.getByRole('button', { name: 'Show' }).click();
+      await waitForPlayingVideo(page);
     });
 
     it('resumes the task after a reload mid-task and finishes it', async () => {

@@ -1,6 +1,6 @@
 // What the demo's emulator saw, asked through its HTTP control routes: works for a demo in this process and
 // for one in a child process alike.
-import type { EmulatorStats, EmulatorTaskInfo } from '@actkit/emulator';
+import type { EmulatorStats, EmulatorTaskInfo, Fault } from '@actkit/emulator';
 
 async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -18,3 +18,13 @@ export const emulatorTask = (emulatorUrl: string, id: string) =>
 export const createsSeen = (stats: EmulatorStats) =>
   (stats.byRoute['POST /runwayml/v1/character_performance'] ?? 0) +
   (stats.byRoute['POST /v1/character_performance'] ?? 0);
+
+/** Queues a fault (e.g. a slow create answer) in the demo's emulator. */
+export async function injectFault(emulatorUrl: string, fault: Fault): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`injecting a fault answered ${response.status}`);
+}

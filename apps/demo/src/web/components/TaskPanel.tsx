@@ -1,20 +1,8 @@
 // The task being followed: live progress, then the video or the reason it failed.
 import type { TaskState } from '@actkit/react';
+import { statusWords } from '../lib/status-words.js';
 import { FailureMessage } from './FailureMessage.js';
 import { OutputVideo } from './OutputVideo.js';
-
-const statusWords: Record<TaskState['status'], string> = {
-  idle: 'No task yet',
-  starting: 'Starting…',
-  loading: 'Resuming…',
-  error: 'Unreachable',
-  PENDING: 'Queued at the provider',
-  THROTTLED: 'Waiting for a free slot',
-  RUNNING: 'Generating',
-  SUCCEEDED: 'Done',
-  FAILED: 'Failed',
-  CANCELLED: 'Cancelled',
-};
 
 export interface TaskPanelProps {
   handle: string | null;
@@ -32,7 +20,7 @@ export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
   }
   const { status, progress, task, output, error } = state;
   const percent = Math.round(progress * 100);
-  const ended = status === 'FAILED' || status === 'CANCELLED';
+  const ended = status === 'FAILED' || status === 'CANCELLED' || status === 'UNKNOWN';
   return (
     <section className="card panel" aria-label="Task" data-status={status}>
       <div className="progress">
@@ -50,7 +38,12 @@ export function TaskPanel({ handle, state, onClear }: TaskPanelProps) {
         </p>
       )}
       {status === 'SUCCEEDED' && output?.[0] && <OutputVideo src={output[0]} />}
-      {ended && task && <FailureMessage task={task} />}
+      {status === 'UNKNOWN' && task?.reason && (
+        <p className="failure" role="alert">
+          {task.reason} Check before starting it again.
+        </p>
+      )}
+      {ended && status !== 'UNKNOWN' && task && <FailureMessage task={task} />}
       <p className="hint">
         Reload the page at any time: the task is in the URL (<code>?task=…</code>) and the page picks it up
         again.{' '}
