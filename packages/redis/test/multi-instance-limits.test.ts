@@ -2,7 +2,7 @@
 // gone: a 503 with Retry-After and no paid create upstream, then creates again once Redis is back, with no
 // instance restarted.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { create } from './helpers/browser.js';
+import { create, get } from './helpers/browser.js';
 import { type Cluster, useCluster } from './helpers/cluster.js';
 
 const env = useCluster({ taskMs: 1000 });
@@ -35,9 +35,10 @@ describe('limits across instances', () => {
 });
 
 describe('Redis unavailable', () => {
-  it('answers a create with 503 and Retry-After, sends nothing upstream, and recovers when Redis is back', async () => {
+  it('answers creates and reads with 503 and Retry-After, sends nothing upstream, recovers when Redis is back', async () => {
     const { instances } = cluster;
-    expect((await create(instances[0]!.url, 'owner-outage')).status).toBe(202);
+    const first = await create(instances[0]!.url, 'owner-outage');
+    expect(first.status).toBe(202);
     const createdBefore = env.emulator.stats.tasksCreated;
     await env.redis.stop();
     try {
@@ -49,6 +50,12 @@ describe('Redis unavailable', () => {
         expect(JSON.stringify(answer.json)).not.toMatch(/redis|127\.0\.0\.1|ECONNREFUSED/i);
       }
       expect(env.emulator.stats.tasksCreated).toBe(createdBefore);
+      // Reads answer a clear 503 too: the owner's list, and a task read on an instance that must ask the store.
+      for (const path of ['/tasks', `/tasks/${first.json.task.handle}`]) {
+        const read = await get(instances[1]!.url, path, 'owner-outage');
+        expect(read.status).toBe(503);
+        expect(Number(read.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
     } finally {
       await env.redis.start();
     }
