@@ -12,7 +12,10 @@ function recorder() {
   return { calls, onTaskSettled: (settlement: TaskSettlement) => void calls.push(settlement) };
 }
 
-const fast = { scanIntervalMs: 100, settlementLeaseMs: 300 };
+// Scans often. The settlement lease stays at its default (5 minutes) unless a test is about it lapsing: a
+// lease shorter than a call lets another instance call again (at-least-once), which a loaded machine could
+// turn into a false duplicate.
+const fast = { scanIntervalMs: 100 };
 
 describe('onTaskSettled', () => {
   it('is called once per task, with nobody watching, with its owner, handle and output', async () => {
@@ -73,13 +76,17 @@ describe('onTaskSettled', () => {
     // The first instance's callback never returns: its process "dies" mid-call (closed below).
     const setup = await ledgerSetup(
       { taskMs: 200 },
-      { store, onTaskSettled: (s) => new Promise(() => void stuck.push(s)), followTasks: fast },
+      {
+        store,
+        onTaskSettled: (s) => new Promise(() => void stuck.push(s)),
+        followTasks: { ...fast, settlementLeaseMs: 300 },
+      },
     );
     await setup.start('alice');
     await waitUntil(() => stuck.length === 1, 'the first call started');
     await setup.handler.close();
     const resumed = recorder();
-    setup.instance({ ...resumed, followTasks: fast });
+    setup.instance({ ...resumed, followTasks: { ...fast, settlementLeaseMs: 300 } });
     await waitUntil(() => resumed.calls.length === 1, 'the call was made again');
     expect(resumed.calls[0]?.settlementId).toBe(stuck[0]?.settlementId);
     expect(resumed.calls[0]?.handle).toBe(stuck[0]?.handle);

@@ -51,7 +51,9 @@ export type {
   Authorize,
   BrowserTask,
   CharacterPerformanceInput,
+  FollowTasksOptions,
   Problem,
+  TaskSettlement,
 } from './types.js';
 export { isEventStream } from './types.js';
 export type { NodeResponseLike } from './write-node-response.js';

@@ -34,6 +34,7 @@ export function createStartTask(options: StartTaskOptions): StartTask {
 
   return async (owner, input) => {
     const recordId = randomId();
+    const ledgerInput = await toLedgerInput(input);
     // Store failures throw from here on (→ 503 by the handler) until the record exists; no create is sent.
     const decision = await limits.admit(owner, recordId);
     if (!decision.allowed) {
@@ -50,7 +51,7 @@ export function createStartTask(options: StartTaskOptions): StartTask {
       updatedAt: createdAt,
       status: 'CREATING',
       progress: 0,
-      input: await toLedgerInput(input),
+      input: ledgerInput,
       settlementId: randomId(),
     };
     if (typeof input.seed === 'number') record.seed = input.seed;

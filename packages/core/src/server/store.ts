@@ -102,9 +102,9 @@ export const isTerminalLedgerStatus = (status: LedgerStatus): boolean =>
 export interface DataUriSummary {
   /** The URI's media type, such as `image/png`. */
   mediaType: string;
-  /** Size of the decoded payload, in bytes. */
+  /** Size of the decoded payload, in bytes (of the payload text when it is not valid base64). */
   bytes: number;
-  /** SHA-256 of the decoded payload, lower-case hex (64 characters). */
+  /** SHA-256 of those bytes, lower-case hex (64 characters). */
   sha256: string;
 }
 
