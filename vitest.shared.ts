@@ -14,6 +14,7 @@ export const workspaceAliases = [
   { find: /^@actkit\/express$/, replacement: root('./packages/express/src/index.ts') },
   { find: /^@actkit\/nestjs$/, replacement: root('./packages/nestjs/src/index.ts') },
   { find: /^@actkit\/react$/, replacement: root('./packages/react/src/index.ts') },
+  { find: /^@actkit\/redis$/, replacement: root('./packages/redis/src/index.ts') },
 ];
 
 export function sharedConfig(overrides: ViteUserConfig['test'] = {}): ViteUserConfig {

@@ -80,10 +80,14 @@ export async function measureFanOut(config = defaultConfig): Promise<Metric[]> {
 }
 
 /** Reads an SSE stream until the server ends it; returns the last data event. */
-function readToEnd(url: string, agent: http.Agent): Promise<string> {
+export function readToEnd(
+  url: string,
+  agent: http.Agent,
+  headers: Record<string, string> = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { agent, headers: { accept: 'text/event-stream' } }, (res) => {
+      .get(url, { agent, headers: { accept: 'text/event-stream', ...headers } }, (res) => {
         let last = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => {

@@ -4,7 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { measureAdapterThroughput } from './adapter-throughput.js';
 import { measureCompletionLag } from './completion-lag.js';
+import { measureCreateThroughput } from './create-throughput.js';
 import { measureFanOut } from './fan-out.js';
+import { measureFanOutInstances } from './fan-out-instances.js';
 import { measureMemoryPerTask } from './memory-per-task.js';
 import type { Metric } from './metric.js';
 import { measurePackageCost } from './package-cost.js';
@@ -19,7 +21,12 @@ const steps: [string, () => Promise<Metric[]>][] = [
   ],
   ['completion lag and GETs per task (about 100 s: the longest task is 90 s)', () => measureCompletionLag()],
   ['fan-out through the Express adapter', () => measureFanOut()],
+  ['fan-out across instances (3 Express processes sharing one redis-server)', () => measureFanOutInstances()],
   ['adapter throughput (servers and emulator in child processes)', () => measureAdapterThroughput()],
+  [
+    'create throughput, redis store vs memory store (apps, emulator, redis-server in child processes)',
+    () => measureCreateThroughput(),
+  ],
   ['react bundle', () => measureReactBundle()],
   ['install size and cold import', () => measurePackageCost()],
   ['memory per watched task (10,000 watch loops in a child process)', () => measureMemoryPerTask()],
@@ -29,6 +36,8 @@ const notes = [
   "request overhead: the emulator runs in a child process, so this process's time and CPU are the clients' own; all three clients use Node's global fetch pool (keep-alive) and read the same bare task JSON; values are medians of per-round ratios, the clients' order rotating each round.",
   'completion lag: both clients follow 40 tasks of 10-90 s at the same time against one emulator; ours uses `tasks.wait`, the official SDK `tasks.retrieve(id).waitForTaskOutput()`.',
   'fan-out: real SSE clients, joining over 2 s, read each stream to its end through the Express adapter.',
+  'fan-out across instances: three Express processes with @actkit/redis share one redis-server; 90 SSE clients (30 per instance, joining over 2 s) and 1 SSE client watch two tasks at once; GETs per task from the emulator, provider ids from the ledger in Redis.',
+  'create throughput: POST /character-performances through the Express adapter (validation, limits, the ledger record before the create, the create, the record update), memory store vs @actkit/redis on a local redis-server; 1,000 owners in turn; medians of per-round ratios.',
   'adapter throughput: autocannon in this process; the servers in one child process; the emulator (upstream) in another. "bare nest controller" is a Nest app answering the fixed body from a controller shaped like ours: the ceiling of any Nest adapter.',
   'memory: "watched" = an active `client.tasks.watch` loop per task after its first GET (what the server\'s SSE registry runs, one per task); tasks are created by the parent process, watches start as tasks arrive, the young generation is pinned and warmed, and RSS is read after GCs until the heap settles.',
   // What limits the misses (found with CPU profiles and heap measurements while writing this bench).

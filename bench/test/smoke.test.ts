@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { measureAdapterThroughput } from '../src/adapter-throughput.js';
 import { measureCompletionLag } from '../src/completion-lag.js';
+import { measureCreateThroughput } from '../src/create-throughput.js';
 import { measureFanOut } from '../src/fan-out.js';
+import { measureFanOutInstances } from '../src/fan-out-instances.js';
 import { measureMemoryPerTask } from '../src/memory-per-task.js';
 import type { Metric } from '../src/metric.js';
 import { measurePackageCost } from '../src/package-cost.js';
@@ -51,6 +53,18 @@ describe.concurrent('every metric, tiny', () => {
       await measureFanOut({ watchers: [1, 3], tasks: 1, taskMs: 1500, joinSpreadMs: 300 }),
     );
     expect(hasPhrase(names, 'fan-out')).toBe(true);
+  });
+
+  it('fan-out across instances', async () => {
+    const names = checkJson(
+      await measureFanOutInstances({ instances: 2, watchers: 4, tasks: 1, taskMs: 1500, joinSpreadMs: 300 }),
+    );
+    expect(hasPhrase(names, 'fan-out across instances')).toBe(true);
+  });
+
+  it('create throughput, redis vs memory store', async () => {
+    const names = checkJson(await measureCreateThroughput({ rounds: 1, seconds: 1, connections: 2 }));
+    expect(hasPhrase(names, 'create throughput: redis store vs memory store')).toBe(true);
   });
 
   it('adapter throughput (Express and Nest)', async () => {

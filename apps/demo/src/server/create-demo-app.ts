@@ -5,23 +5,26 @@ import express, { type Express } from 'express';
 import type { DemoInfo, SampleAssets } from '../shared/demo-api.js';
 import { browserSession, sessionIdOf } from './browser-session.js';
 import { demoRoutes } from './demo-routes.js';
+import type { DemoStore } from './demo-store.js';
 import type { Upstream } from './upstream.js';
 import { webPage } from './web-page.js';
 
 export interface DemoAppOptions {
   upstream: Upstream;
+  state: DemoStore;
   info: DemoInfo;
   samples: SampleAssets;
   webRoot: string;
 }
 
 export function createDemoApp(options: DemoAppOptions): { app: Express; close: () => Promise<void> } {
-  const { upstream } = options;
+  const { upstream, state } = options;
   const actkit = createActkitRouter({
     client: upstream.client,
     authorize: sessionIdOf,
-    secret: upstream.handleSecret,
+    secret: state.handleSecret,
     pollIntervalMs: upstream.pollIntervalMs,
+    store: state.store,
   });
   const app = express();
   app.disable('x-powered-by');

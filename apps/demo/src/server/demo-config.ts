@@ -10,6 +10,8 @@ export interface DemoConfig {
   emulatorTaskMs: number;
   /** Signs task handles; random per process when unset (handles then die with the process: fine for a demo). */
   handleSecret: string | undefined;
+  /** Redis for the server state (limits, every owner's task list); unset: in this process. */
+  redisUrl?: string;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -26,5 +28,6 @@ export function readDemoConfig(env: NodeJS.ProcessEnv = process.env): DemoConfig
     apiKey: env.COMETAPI_KEY || undefined,
     emulatorTaskMs: integer('ACTKIT_DEMO_TASK_MS', env.ACTKIT_DEMO_TASK_MS, 8000),
     handleSecret: env.ACTKIT_HANDLE_SECRET || undefined,
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

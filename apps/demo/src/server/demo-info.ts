@@ -13,13 +13,19 @@ export function demoInfo(upstream: Upstream, config: DemoConfig, backend: DemoIn
  * The lines printed at start: the URL first, then where tasks run (never the key). The emulator's own URL
  * is printed for its control routes (/__emulator/stats, /__emulator/faults): inject a fault with curl.
  */
-export function startupMessage(url: string, info: DemoInfo, emulatorUrl?: string): string {
+export function startupMessage(
+  url: string,
+  info: DemoInfo,
+  emulatorUrl?: string,
+  stateWhere?: string,
+): string {
   const seconds = Math.round((info.emulatorTaskMs ?? 0) / 100) / 10;
   const where =
     info.mode === 'emulator'
       ? `No COMETAPI_KEY set: tasks run on the built-in emulator at ${emulatorUrl} (in this process, ~${seconds} s each, the same sample video every time).\nSet COMETAPI_KEY to generate real videos through CometAPI.`
       : 'COMETAPI_KEY is set: tasks run on CometAPI (real videos, paid credits).';
-  return `actkit demo (${info.backend} backend) at ${url}\n${where}\nPress Ctrl+C to stop.`;
+  const kept = stateWhere ? `\nTasks, limits and every browser's task list are kept ${stateWhere}.` : '';
+  return `actkit demo (${info.backend} backend) at ${url}\n${where}${kept}\nPress Ctrl+C to stop.`;
 }
 
 /** A URL a person can open for the address the server listens on. */

@@ -4,7 +4,7 @@ import { startupMessage } from './demo-info.js';
 import { startDemoServer } from './start-demo-server.js';
 
 const demo = await startDemoServer(readDemoConfig());
-console.log(startupMessage(demo.url, demo.info, demo.upstream.emulator?.url));
+console.log(startupMessage(demo.url, demo.info, demo.upstream.emulator?.url, demo.stateWhere));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

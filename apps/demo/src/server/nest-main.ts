@@ -4,7 +4,7 @@ import { startupMessage } from './demo-info.js';
 import { startNestDemoServer } from './start-nest-demo-server.js';
 
 const demo = await startNestDemoServer(readDemoConfig());
-console.log(startupMessage(demo.url, demo.info, demo.upstream.emulator?.url));
+console.log(startupMessage(demo.url, demo.info, demo.upstream.emulator?.url, demo.stateWhere));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -11,8 +11,8 @@ import { type DemoServer, prepareDemo } from './prepare-demo.js';
 export type { DemoServer };
 
 export async function startDemoServer(config: DemoConfig, webRoot = defaultWebRoot): Promise<DemoServer> {
-  const { upstream, info, samples } = await prepareDemo(config, 'Express');
-  const { app, close } = createDemoApp({ upstream, info, samples, webRoot });
+  const { upstream, info, samples, state } = await prepareDemo(config, 'Express');
+  const { app, close } = createDemoApp({ upstream, info, samples, state, webRoot });
   const server: Server = app.listen(config.port, config.host);
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -20,10 +20,12 @@ export async function startDemoServer(config: DemoConfig, webRoot = defaultWebRo
     url: displayUrl(config.host, port),
     info,
     upstream,
+    stateWhere: state.where,
     async close() {
       await close(); // ends open event streams first, so server.close() is not kept waiting by them
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      await state.close();
       await upstream.close();
     },
   };

@@ -32,8 +32,10 @@ export async function startNestDemoServer(config: DemoConfig, webRoot = defaultW
     url: displayUrl(config.host, port),
     info: prepared.info,
     upstream: prepared.upstream,
+    stateWhere: prepared.state.where,
     async close() {
       await app.close(); // ActkitModule ends its event streams and upstream loops on destroy
+      await prepared.state.close();
       await prepared.upstream.close();
     },
   };

@@ -13,15 +13,16 @@ export const actkitRoutePrefix = 'api/actkit';
 @Module({})
 export class DemoModule {}
 
-export function demoModule({ upstream, info, samples }: PreparedDemo): DynamicModule {
+export function demoModule({ upstream, info, samples, state }: PreparedDemo): DynamicModule {
   return {
     module: DemoModule,
     imports: [
       ActkitModule.forRoot({
         client: upstream.client,
         authorize: sessionIdOf,
-        secret: upstream.handleSecret,
+        secret: state.handleSecret,
         pollIntervalMs: upstream.pollIntervalMs,
+        store: state.store,
         routePrefix: actkitRoutePrefix,
       }),
     ],
