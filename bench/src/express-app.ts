@@ -11,7 +11,7 @@ export const mount = '/api/actkit';
 export const handlerOptions = {
   authorize: () => 'bench-user',
   secret: 'bench-secret-bench-secret-bench-secret',
-  limits: { activeTasks: 100_000, createsPerMinute: 100_000 },
+  limits: { activeTasks: 100_000, createsPerMinute: 100_000, openStreams: 100_000 },
 };
 
 export interface RunningApp {

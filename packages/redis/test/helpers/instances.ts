@@ -15,7 +15,7 @@ export interface InstanceSettings {
   keyPrefix: string;
   emulatorUrl: string;
   /** Per-owner limits (the handler's `limits`); default: high enough not to matter. */
-  limits?: { activeTasks?: number; createsPerMinute?: number };
+  limits?: { activeTasks?: number; createsPerMinute?: number; openStreams?: number };
   /** File to append one JSON line to per onTaskSettled call; unset: no onTaskSettled. */
   settledLog?: string;
   leaseMs?: number;
@@ -59,7 +59,12 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
       REDIS_URL: settings.redisUrl,
       KEY_PREFIX: settings.keyPrefix,
       EMULATOR_URL: settings.emulatorUrl,
-      LIMITS: JSON.stringify({ activeTasks: 1000, createsPerMinute: 1000, ...settings.limits }),
+      LIMITS: JSON.stringify({
+        activeTasks: 1000,
+        createsPerMinute: 1000,
+        openStreams: 1000,
+        ...settings.limits,
+      }),
       LEASE_MS: String(settings.leaseMs ?? 1000),
       POLL_MS: String(settings.pollMs ?? 100),
       CREATE_TIMEOUT_MS: String(settings.createTimeoutMs ?? 3000),
