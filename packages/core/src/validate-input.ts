@@ -2,6 +2,7 @@
 // `expresionIntensity` would otherwise be silently dropped and the default used), check the generated zod
 // schema, and apply core's asset-URI rules. Every problem is reported, not just the first.
 import * as z from 'zod';
+import { assetKindOf } from './asset-limits.js';
 import { checkAssetUri } from './asset-uri.js';
 import type { CharacterPerformanceRequest } from './character-performance-input.js';
 import type { ValidationIssue } from './errors.js';
@@ -113,7 +114,7 @@ function hasUnknownKeys(input: Loose): boolean {
 function assetUriProblem(value: Loose): boolean {
   for (const field of ['character', 'reference'] as const) {
     const asset = value[field];
-    if (isObject(asset) && checkAssetUri(asset.uri) !== undefined) return true;
+    if (isObject(asset) && checkAssetUri(asset.uri, assetKindOf(field, value)) !== undefined) return true;
   }
   return false;
 }
@@ -157,7 +158,7 @@ export function validateCharacterPerformanceInput(
   for (const field of ['character', 'reference'] as const) {
     const asset = value[field];
     if (!isObject(asset)) continue;
-    const problem = checkAssetUri(asset.uri);
+    const problem = checkAssetUri(asset.uri, assetKindOf(field, value));
     if (problem) {
       issues.push({ path: `${field}.uri`, message: problem });
       uriIssuePaths.add(`${field}.uri`);

@@ -1,0 +1,54 @@
+// The parts of a base64 `data:` URI that validation needs, read WITHOUT decoding the payload: the declared
+// media type, the decoded size (from the payload's length and padding) and the first few bytes (enough to
+// recognise a file signature). Browser-safe and synchronous: a 16 MB video costs a scan, not a copy.
+
+/** `data:<type>/<subtype>;base64,` — the header the spec's DataUri pattern describes. */
+const header = /^data:([a-z]+\/[A-Za-z0-9.+-]+);base64,/;
+/** Any character outside the base64 alphabet. A negated class is scanned ~5x faster than `^[…]+$` in V8. */
+const outsideAlphabet = /[^A-Za-z0-9+/]/;
+
+/** Where a data URI's payload starts and what media type it declares (lower-cased). */
+export interface DataUriParts {
+  /** The declared media type, lower-cased: `image/png`, `video/mp4`, … */
+  mediaType: string;
+  /** Index in the URI of the first base64 character. */
+  payloadOffset: number;
+}
+
+/** The header of `uri`, or undefined when it is not `data:<type>/<subtype>;base64,…`. */
+export function dataUriParts(uri: string): DataUriParts | undefined {
+  const match = header.exec(uri);
+  if (!match) return undefined;
+  return { mediaType: match[1]!.toLowerCase(), payloadOffset: match[0].length };
+}
+
+/** How many `=` end the payload (0, 1 or 2; more is not base64 and shows up in `isBase64Payload`). */
+function padding(uri: string): number {
+  if (uri.endsWith('==')) return 2;
+  return uri.endsWith('=') ? 1 : 0;
+}
+
+/** The payload's size in bytes once decoded, computed from its length: nothing is decoded. */
+export function decodedByteLength(uri: string, parts: DataUriParts): number {
+  const length = uri.length - parts.payloadOffset;
+  return Math.max(0, Math.floor((length * 3) / 4) - padding(uri));
+}
+
+/**
+ * True when the payload is standard, padded base64 (RFC 4648 §4): non-empty, only `A-Z a-z 0-9 + /`, at
+ * most two `=` at the end, a length that is a multiple of 4. One regex scan (~19 ms for 22 MB here).
+ */
+export function isBase64Payload(uri: string, parts: DataUriParts): boolean {
+  const length = uri.length - parts.payloadOffset;
+  if (length === 0 || length % 4 !== 0) return false;
+  return !outsideAlphabet.test(uri.slice(parts.payloadOffset, uri.length - padding(uri)));
+}
+
+/** The first `count` decoded bytes of a valid base64 payload (fewer when it is shorter). */
+export function leadingBytes(uri: string, parts: DataUriParts, count = 24): Uint8Array {
+  const chars = Math.ceil(count / 3) * 4;
+  const binary = atob(uri.slice(parts.payloadOffset, parts.payloadOffset + chars));
+  const bytes = new Uint8Array(Math.min(count, binary.length));
+  for (let i = 0; i < bytes.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
