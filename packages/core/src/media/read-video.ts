@@ -2,23 +2,29 @@
 // TypeScript, MP4/MOV/WebM/Matroska/Ogg, ~0.4 ms for a 10 MB MP4 here; see the core README for why it was
 // picked over mp4box). Node-only on purpose: it is 12 MB installed, so the browser entry never loads it and
 // the main entry imports it lazily (asset-media.ts) only when a video data: URI is to be checked.
-import {
-  BufferSource,
-  Input,
-  type InputFormat,
-  MATROSKA,
-  MP4,
-  MPEG_TS,
-  OGG,
-  QTFF,
-  type VideoCodec,
-  WEBM,
-} from 'mediabunny';
+import type { InputFormat, VideoCodec } from 'mediabunny';
 import { dataUriParts } from '../data-uri.js';
 import type { VideoReading } from './video-facts.js';
 
-// Video containers only, and no HLS: a playlist would make the parser fetch its segments.
-const formats: InputFormat[] = [MP4, QTFF, WEBM, MATROSKA, OGG, MPEG_TS];
+type Mediabunny = typeof import('mediabunny');
+// Imported on first use (~130-220 ms cold here), also where this file is bundled into another build (the
+// emulator, the CLI): an import at the top would be hoisted into that bundle's start-up.
+let parser: Promise<{ mediabunny: Mediabunny; formats: InputFormat[] }> | undefined;
+const loadParser = () => {
+  parser ??= import('mediabunny').then((mediabunny) => ({
+    mediabunny,
+    // Video containers only, and no HLS: a playlist would make the parser fetch its segments.
+    formats: [
+      mediabunny.MP4,
+      mediabunny.QTFF,
+      mediabunny.WEBM,
+      mediabunny.MATROSKA,
+      mediabunny.OGG,
+      mediabunny.MPEG_TS,
+    ],
+  }));
+  return parser;
+};
 
 /** mediabunny's codec ids → the spec's words (x-data-uri codecs of VideoDataUri). */
 const codecWords: Record<VideoCodec, string> = {
@@ -36,7 +42,8 @@ const codecWords: Record<VideoCodec, string> = {
  * it can read (text, an image, a truncated file); never rejects.
  */
 export async function readVideo(bytes: Uint8Array): Promise<VideoReading> {
-  const input = new Input({ source: new BufferSource(bytes), formats });
+  const { mediabunny, formats } = await loadParser();
+  const input = new mediabunny.Input({ source: new mediabunny.BufferSource(bytes), formats });
   try {
     const format = await input.getFormat();
     const track = await input.getPrimaryVideoTrack();
