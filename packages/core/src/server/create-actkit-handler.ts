@@ -2,10 +2,11 @@
 // stream). Adapters only translate requests and responses; see types.ts and README.md. Reads are cheap on
 // purpose: opened handles and recent task states are cached, the owner is checked on every request.
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
-import { isTerminal } from '../index.js';
+import { isTerminal, validateAssetMedia } from '../index.js';
 import type { Task } from '../task.js';
 import type { toBrowserTask } from './browser-task.js';
 import { browserTaskStream } from './browser-task-stream.js';
+import { defaultCreateBodyLimitBytes } from './create-body-limit.js';
 import { resolveHandleSecret } from './handle-secret.js';
 import { createMemoryStore } from './memory-store.js';
 import { createMemoryTaskStateStore, defaultMaxCachedTasks } from './memory-task-state-store.js';
@@ -29,7 +30,6 @@ import type {
 } from './types.js';
 import { validateBrowserInput } from './validate-browser-input.js';
 
-const defaultMaxBodyBytes = 1_048_576;
 const defaultHeartbeatMs = 15_000;
 
 const taskHeaders = () => ({ 'content-type': 'application/json', 'cache-control': 'no-store' });
@@ -55,7 +55,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   );
   const store = options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks });
   const limits = createOwnerLimits(options.limits, store.counters, client);
-  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultCreateBodyLimitBytes;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const shutdown = createShutdown();
   const reportError = (error: unknown) => {
@@ -94,6 +94,10 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     if (!body.ok) return body.response;
     const input = validateBrowserInput(body.value);
     if (!input.ok) return validationProblem(input.issues);
+    // Video data: URIs: the container (length, codec) is read on Node before the create counts against the
+    // owner's limits; the client's create then skips the same clip (see asset-media.ts).
+    const media = await validateAssetMedia(input.value);
+    if (media.length > 0) return validationProblem(media);
     const decision = await limits.beforeCreate(owner, request.signal);
     if (!decision.allowed) {
       return problemResponse(429, decision.reason, {
