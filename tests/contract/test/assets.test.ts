@@ -140,7 +140,9 @@ describe.each(adapters)('$name: inline assets', (adapter) => {
     expect(streamed.type).toContain(problemType);
     expect(JSON.parse(streamed.body)).toMatchObject({ status: 413 });
     // The answer came while the client was still sending: the server stopped at its limit (~43.7 MB).
-    console.info(`[${adapter.name}] 60 MB streamed body: answered 413 after ${(streamed.written / MB).toFixed(1)} MB written`);
+    console.info(
+      `[${adapter.name}] 60 MB streamed body: answered 413 after ${(streamed.written / MB).toFixed(1)} MB written`,
+    );
     expect(streamed.written).toBeLessThan(60 * MB);
     expect(stack.emulator.stats.requests).toBe(before);
   }, 60_000);
