@@ -4,28 +4,44 @@
 
 /** `data:<type>/<subtype>;base64,` — the header the spec's DataUri pattern describes. */
 const header = /^data:([a-z]+\/[A-Za-z0-9.+-]+);base64,/;
-/** 1 for each byte of the base64 alphabet (RFC 4648 §4), 0 for every other byte. */
-const alphabet = new Uint8Array(256);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')
-  alphabet[c.charCodeAt(0)] = 1;
+const base64Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const scanChunk = 64 * 1024;
 let encoder: TextEncoder | undefined;
+/** 1 for a byte of the alphabet, 0 for any other byte. */
+let byteOk: Uint8Array | undefined;
+/** 1 for a pair of bytes that are both in the alphabet (64 KB; either byte order, the rule is symmetric). */
+let pairOk: Uint8Array | undefined;
+
+function tables(): [Uint8Array, Uint8Array] {
+  if (!byteOk || !pairOk) {
+    byteOk = new Uint8Array(256);
+    for (const c of base64Alphabet) byteOk[c.charCodeAt(0)] = 1;
+    pairOk = new Uint8Array(65536);
+    for (let pair = 0; pair < 65536; pair++) pairOk[pair] = byteOk[pair & 255]! & byteOk[pair >> 8]!;
+  }
+  return [byteOk, pairOk];
+}
 
 /**
  * True when every character of `text` from `start` to `end` is in the base64 alphabet. Encodes 64 K
- * characters at a time into a reused buffer and ANDs a table lookup per byte, without branches: ~4x faster
- * than V8's regex engine on `/[^A-Za-z0-9+/]/` (28 vs 115 ms for 13 MB on a busy 2-core machine here).
- * A non-ASCII character never fits its byte (`read` falls short) or maps to 0, so it fails the scan.
+ * characters at a time into a reused buffer and ANDs one table lookup per PAIR of bytes, without branches:
+ * ~9x faster than V8's regex engine on `/[^A-Za-z0-9+/]/` (20 vs 180 ms for 13 MB on a busy 2-core machine
+ * here; a byte-at-a-time loop took 40). A non-ASCII character never fits its byte (`read` falls short) or
+ * maps to 0, so it fails the scan.
  */
 function inAlphabet(text: string, start: number, end: number): boolean {
   encoder ??= new TextEncoder();
+  const [single, pairs] = tables();
   const bytes = new Uint8Array(scanChunk);
+  const words = new Uint16Array(bytes.buffer);
   let ok = 1;
   for (let at = start; at < end; at += scanChunk) {
     const part = text.slice(at, Math.min(end, at + scanChunk));
     const { read, written } = encoder.encodeInto(part, bytes);
     if (read !== part.length) return false;
-    for (let i = 0; i < written; i++) ok &= alphabet[bytes[i]!]!;
+    const wordCount = written >> 1;
+    for (let i = 0; i < wordCount; i++) ok &= pairs[words[i]!]!;
+    if (written & 1) ok &= single[bytes[written - 1]!]!;
   }
   return ok === 1;
 }
