@@ -1,8 +1,9 @@
 // Node users of @actkit/core, ESM and CommonJS, installed from the tarballs into a fresh project, against the
 // emulator started from its own tarball's bin; then the same project type-checked (node16 and bundler).
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clip } from '../../../packages/core/test/media-clips.ts';
 import { type ConsumerProject, createConsumerProject } from '../src/consumer-project.ts';
 import {
   consumerTsconfigFiles,
@@ -55,28 +56,7 @@ describe('a Node consumer of @actkit/core and @actkit/emulator', () => {
     async (format) => {
       const script = `check-clip.${format === 'esm' ? 'mjs' : 'cjs'}`;
       const twoSeconds = path.join(project.dir, 'two-seconds.mp4');
-      await project.run(
-        'ffmpeg',
-        [
-          '-v',
-          'error',
-          '-y',
-          '-f',
-          'lavfi',
-          '-i',
-          'testsrc=size=320x180:rate=25',
-          '-t',
-          '2',
-          '-c:v',
-          'libx264',
-          '-pix_fmt',
-          'yuv420p',
-          '-movflags',
-          '+faststart',
-          twoSeconds,
-        ],
-        { timeoutMs: 30_000 },
-      );
+      writeFileSync(twoSeconds, await clip(2));
       expect(await runScript(script, twoSeconds)).toEqual({
         format,
         issues: [{ path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' }],
