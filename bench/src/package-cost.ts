@@ -2,7 +2,7 @@
 // = the packed tarball (npm pack --dry-run) plus the installed size of its runtime dependencies; cold import
 // = a fresh `node` process timing its own `import()`, median of several, the two packages alternating.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,8 +42,17 @@ export async function measurePackageCost(imports = 11): Promise<Metric[]> {
   return metrics;
 }
 
-/** The installed folder of `name` as seen from `from` (not every package exports its package.json). */
+/**
+ * The installed folder of `name` as seen from `from`: the nearest `node_modules/<name>` up the tree (how Node
+ * finds it; pnpm puts a package's dependencies beside it), which also finds packages with no JavaScript entry
+ * (types-only ones such as mediabunny's `@types/dom-webcodecs`), then resolved through pnpm's symlinks.
+ */
 function packageDir(name: string, from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', name);
+    if (isManifestOf(candidate, name)) return realpathSync(candidate);
+    if (path.dirname(dir) === dir) break;
+  }
   let dir = path.dirname(createRequire(path.join(from, 'x.js')).resolve(name));
   while (!isManifestOf(dir, name)) dir = path.dirname(dir);
   return dir;

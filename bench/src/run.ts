@@ -3,6 +3,7 @@
 // `--only <words>` runs the steps whose title contains them and leaves RESULTS.md alone (a partial table).
 import { writeFileSync } from 'node:fs';
 import { measureAdapterThroughput } from './adapter-throughput.js';
+import { measureAssetValidation } from './asset-validation.js';
 import { measureCompletionLag } from './completion-lag.js';
 import { measureCreateThroughput } from './create-throughput.js';
 import { measureFanOut } from './fan-out.js';
@@ -28,6 +29,7 @@ const steps: [string, () => Promise<Metric[]>][] = [
     () => measureCreateThroughput(),
   ],
   ['react bundle', () => measureReactBundle()],
+  ['asset validation of a 10 MB video data: URI vs its upload', () => measureAssetValidation()],
   ['install size and cold import', () => measurePackageCost()],
   ['memory per watched task (10,000 watch loops in a child process)', () => measureMemoryPerTask()],
 ];
@@ -38,6 +40,7 @@ const notes = [
   'fan-out: real SSE clients, joining over 2 s, read each stream to its end through the Express adapter.',
   'fan-out across instances: three Express processes with @actkit/redis share one redis-server; 90 SSE clients (30 per instance, joining over 2 s) and 1 SSE client watch two tasks at once; GETs per task from the emulator, provider ids from the ledger in Redis.',
   'create throughput: POST /character-performances through the Express adapter (validation, limits, the ledger record before the create, the create, the record update), memory store vs @actkit/redis on a local redis-server; 1,000 owners in turn; medians of per-round ratios.',
+  'asset validation: a real 5 s H.264 MP4 (ffmpeg) padded to 10 MB, as a data: URI reference; validation is what `characterPerformance.create` runs before sending (schema, size, media type, file signature, base64 scan, then base64 decode + mediabunny reading the container), on a fresh input object each round; upload is POSTing the same serialised body over loopback to a sink in a child process that reads every byte (pure transfer, the cheapest any create of that body could be); medians of per-round ratios, the order alternating.',
   'adapter throughput: autocannon in this process; the servers in one child process; the emulator (upstream) in another. "bare nest controller" is a Nest app answering the fixed body from a controller shaped like ours: the ceiling of any Nest adapter.',
   'memory: "watched" = an active `client.tasks.watch` loop per task after its first GET (what the server\'s SSE registry runs, one per task); tasks are created by the parent process, watches start as tasks arrive, the young generation is pinned and warmed, and RSS is read after GCs until the heap settles.',
   // What limits the misses (found with CPU profiles and heap measurements while writing this bench).

@@ -2,6 +2,7 @@
 // bench fails CI without the full five-minute run. Values are not checked: tiny runs are all noise.
 import { describe, expect, it } from 'vitest';
 import { measureAdapterThroughput } from '../src/adapter-throughput.js';
+import { measureAssetValidation } from '../src/asset-validation.js';
 import { measureCompletionLag } from '../src/completion-lag.js';
 import { measureCreateThroughput } from '../src/create-throughput.js';
 import { measureFanOut } from '../src/fan-out.js';
@@ -70,6 +71,11 @@ describe.concurrent('every metric, tiny', () => {
   it('adapter throughput (Express and Nest)', async () => {
     const names = checkJson(await measureAdapterThroughput({ rounds: 1, seconds: 1, connections: 2 }));
     expect(hasPhrase(names, 'adapter throughput')).toBe(true);
+  });
+
+  it('asset validation vs upload', async () => {
+    const names = checkJson(await measureAssetValidation({ rounds: 2, bytes: 1024 * 1024 }));
+    expect(hasPhrase(names, 'asset validation vs upload')).toBe(true);
   });
 
   it('react bundle, install size, cold import', async () => {

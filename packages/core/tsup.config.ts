@@ -1,5 +1,6 @@
 import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+import { mediaEntryAsPackage } from './build/media-entry-as-package.ts';
 
 // `@actkit/core/server` and `@actkit/core/node` must share the main entry's code: one copy of the classes
 // (instanceof ActkitError holds across entries) and of the validation schemas. So their imports of the main
@@ -17,13 +18,39 @@ const mainEntryAsPackage: Plugin = {
 
 export default defineConfig([
   {
-    // Browser-safe main entry.
+    // Browser-safe main entry. Its lazy import of the container parser stays an import of
+    // `@actkit/core/media`, whose `browser` condition is a stand-in without the parser.
     entry: { index: 'src/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: false,
     target: 'node20',
     platform: 'neutral',
+    splitting: false,
+    treeshake: true,
+    external: ['@actkit/core/media'],
+    esbuildPlugins: [mediaEntryAsPackage],
+  },
+  {
+    // `@actkit/core/media` on Node: the container parser (mediabunny, a dependency, not bundled).
+    entry: { 'media/index': 'src/media/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+    splitting: false,
+    treeshake: true,
+    external: ['mediabunny'],
+  },
+  {
+    // `@actkit/core/media` for browsers: reads nothing, imports nothing.
+    entry: { 'media/browser': 'src/media/browser.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    target: 'es2022',
+    platform: 'browser',
     splitting: false,
     treeshake: true,
   },
@@ -76,7 +103,9 @@ export default defineConfig([
     platform: 'node',
     splitting: false,
     treeshake: true,
-    external: ['@actkit/emulator'],
+    // The parser entry stays an import of the installed package (a self-reference), loaded on first use.
+    external: ['@actkit/emulator', '@actkit/core/media'],
+    esbuildPlugins: [mediaEntryAsPackage],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

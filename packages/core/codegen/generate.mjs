@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 //   zod.gen.ts       zod schemas (@hey-api/openapi-ts zod plugin), for runtime validation
 //   defaults.gen.ts  every object schema's property defaults and field lists (hey-api drops defaults on enum
 //                    schemas, so defaults are read from the spec here instead of being copied by hand)
+//   asset-limits.gen.ts  the spec's x-data-uri and x-duration-seconds extensions (asset caps, media types,
+//                    clip lengths), which no JSON Schema keyword carries
 // Usage: node codegen/generate.mjs [--spec file.yaml --out dir]   (no flags: every spec in ../../specs)
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { createClient } from '@hey-api/openapi-ts';
 import { bundle, createConfig } from '@redocly/openapi-core';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { renderAssetLimits } from './render-asset-limits.mjs';
 import { renderDefaults } from './render-defaults.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -42,6 +45,7 @@ export async function generate({ spec, out }) {
   await writeFile(zodFile, HEADER + (await readFile(zodFile, 'utf8')));
 
   await writeFile(path.join(out, 'defaults.gen.ts'), HEADER + renderDefaults(document));
+  await writeFile(path.join(out, 'asset-limits.gen.ts'), HEADER + renderAssetLimits(document));
 }
 
 async function main() {

@@ -1,6 +1,7 @@
 // createActkitClient: wires openapi-fetch (typed requests from the generated `paths`) to our transport, and
 // exposes the two resources. Adapters (Express, Nest, React) receive a built client; they never build one.
 import createClient from 'openapi-fetch';
+import { validateAssetMedia } from './asset-media.js';
 import type { BackoffOptions } from './backoff.js';
 import type { CharacterPerformanceInput } from './character-performance-input.js';
 import { apiKeyEnvVar, defaultBaseUrl, defaultMaxRetries, defaultTimeoutMs } from './defaults.js';
@@ -66,8 +67,10 @@ export interface RunOptions extends WaitOptions {
 export interface ActkitClient {
   characterPerformance: {
     /**
-     * Validates `input`, fills the spec's defaults (a random `seed` when none is given), creates the task
-     * once. Resolves with `{ id, seed, estimatedCost? }`.
+     * Validates `input` (on Node also the container of video data: URIs: a reference clip outside 3–30 s is
+     * an ActkitValidationError naming `reference.uri`), fills the spec's defaults (a random `seed` when none
+     * is given), creates the task once. Resolves with `{ id, seed, estimatedCost? }`; nothing is sent for
+     * invalid input.
      */
     create(input: CharacterPerformanceInput, options?: RequestOptions): Promise<CreatedTask>;
     /** create + wait. Resolves with the SUCCEEDED task (output URLs expire: download promptly). */
@@ -132,6 +135,9 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
   async function create(input: CharacterPerformanceInput, call: RequestOptions = {}): Promise<CreatedTask> {
     const checked = validateCharacterPerformanceInput(input);
     if (!checked.ok) throw new ActkitValidationError(checked.issues);
+    // Video data: URIs: the container is read on Node (lazily loaded parser); see asset-media.ts.
+    const mediaIssues = await validateAssetMedia(input);
+    if (mediaIssues.length > 0) throw new ActkitValidationError(mediaIssues);
     const what = 'Create character performance';
     const { data } = await api.POST('/runwayml/v1/character_performance', {
       body: checked.value,

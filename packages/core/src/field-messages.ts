@@ -8,7 +8,22 @@ import type { FieldRule } from './field-rules.js';
 const list = (values: readonly (string | number)[]) => values.join(', ');
 const both = (values: readonly string[]) =>
   values.length > 1 ? `${values.slice(0, -1).join(', ')} and ${values.at(-1)}` : (values[0] ?? '');
-const bytesText = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${n} bytes`);
+const MiB = 1024 * 1024;
+
+/** "16 MB", "4.8 MB", "900 bytes": Runway's MB is 1,048,576 bytes. */
+export function describeBytes(bytes: number): string {
+  if (bytes < MiB) return `${bytes} bytes`;
+  const mb = bytes / MiB;
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
+
+/** "a or b", "a, b or c". */
+const either = (values: readonly string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : (values[0] ?? '');
+
+/** What an asset field holds: an image or a video. */
+type AssetKindWord = 'image' | 'video';
+const kindWords: Record<AssetKindWord, string> = { image: 'an image', video: 'a video' };
 
 /** Each message of the table, by rule. Every one completes a sentence that starts with the field's name. */
 export const fieldMessages = {
@@ -45,11 +60,48 @@ export const fieldMessages = {
   noCredentials: () => 'must not contain a user name or password',
   /** Longer than the spec's `maxLength` of HttpsUrl. */
   urlLength: (length: number, max: number) => `must be at most ${max} characters long (it is ${length})`,
-  /** A data: URI longer than the spec's `maxLength` of DataUri. */
-  dataUriSize: (length: number, max: number) =>
-    `must be at most ${bytesText(max)} as a data: URI (it is ${bytesText(length)}); host larger files on https`,
   /** A data: URI that is not `data:<type>/<subtype>;base64,<data>`. */
   dataUriShape: () => 'must be a base64 data: URI like data:image/png;base64,…',
+  /** A data: URI whose payload is not standard base64. */
+  base64: () =>
+    'the data after ";base64," is not valid base64 (only A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4 characters)',
+  /** A data: URI holding more than the spec's `x-data-uri` cap for its kind, once decoded (bytes). */
+  dataUriTooLarge: (bytes: number, maxBytes: number, kind: AssetKindWord | undefined) =>
+    `is ${describeBytes(bytes)} once decoded; ${kind ? `${kindWords[kind]} data: URI` : 'a data: URI'} may hold at most ${describeBytes(maxBytes)} (the provider's limit; host a larger file on HTTPS and pass its URL)`,
+  /** A data: URI labelled with a media type the spec does not list for its kind (`accepted`: in words). */
+  mediaType: (
+    label: string,
+    kind: AssetKindWord,
+    acceptedWords: readonly string[],
+    accepted: readonly string[],
+  ) => `is labelled ${label}; ${kindWords[kind]} must be ${either(acceptedWords)} (${accepted.join(', ')})`,
+  /** A data: URI whose first bytes are a file of another kind than its label. */
+  labelMismatch: (label: string, found: string) => `is labelled ${label} but holds ${found}`,
+  /** A data: URI whose first bytes are no known file of its label's kind (`text`: they look like text). */
+  notOfLabel: (label: string, expected: string, text: boolean) =>
+    `is labelled ${label} but its bytes are not ${expected}${text ? ' (they look like text)' : ''}`,
+  /** A video data: URI the container parser could not read. */
+  unreadableVideo: (reason: string, acceptedWords: readonly string[]) =>
+    `could not be read as a video (${reason}); send an ${either(acceptedWords)} file`,
+  /** A video in a container the spec does not list. */
+  container: (
+    name: string,
+    container: string,
+    acceptedWords: readonly string[],
+    accepted: readonly string[],
+  ) =>
+    `holds a ${name} file (${container}); a video must be ${either(acceptedWords)} (${accepted.join(', ')})`,
+  /** A video whose container is not the one its label names. */
+  containerLabel: (label: string, name: string, container: string) =>
+    `is labelled ${label} but holds a ${name} video (${container})`,
+  /** A video container with no video track. */
+  noVideoTrack: () => 'holds no video track',
+  /** A video codec the spec does not list (`codec` null: one the parser does not know). */
+  codec: (codec: string | null, codecs: readonly string[]) =>
+    `its video codec is ${codec ?? 'one the parser does not know'}; the provider takes ${either(codecs)}`,
+  /** A reference clip outside the spec's `x-duration-seconds` (seconds, as text with the measured value). */
+  duration: (seconds: string, minimum: number, maximum: number) =>
+    `is ${seconds} s long; the reference clip must be ${minimum}–${maximum} s`,
   /** The provider refused a value core accepted (its own message goes to logs only, never to a browser). */
   rejectedByProvider: () => 'was rejected by the video provider',
   /** A value that breaks the spec in a way no rule above names (a last resort; should not be seen). */

@@ -3,11 +3,14 @@
 // table (field-messages.ts) turns a rule and the value that broke it into words; nothing here is typed in
 // by hand, so a spec change (a new ratio, a wider range) reaches every message through `pnpm generate`.
 import type * as z from 'zod';
-import { zAssetUri, zCharacterPerformanceRequest } from './generated/cometapi-runway/zod.gen.js';
+import { zCharacterPerformanceRequest, zImageUri, zVideoUri } from './generated/cometapi-runway/zod.gen.js';
+
+/** The spec's asset URI schemas (an https URL or a base64 data: URI of that kind). */
+const assetUriSchemas: ReadonlySet<unknown> = new Set([zImageUri, zVideoUri]);
 
 /**
  * One field's rule. `integer`/`number`: inclusive bounds from the spec's `minimum`/`maximum`; `oneOf`: the
- * spec's enum or const values; `object`: the keys the spec knows; `assetUri`: the spec's AssetUri (an https
+ * spec's enum or const values; `object`: the keys the spec knows; `assetUri`: the spec's ImageUri/VideoUri (an https
  * URL or a base64 data: URI, checked in detail by `checkAssetUri`); `boolean`: true or false.
  */
 export type FieldRule =
@@ -47,13 +50,13 @@ function objectShapes(schema: AnySchema): Record<string, AnySchema>[] {
     const [right = {}] = objectShapes(def.right);
     return [{ ...left, ...right }];
   }
-  if (def.type === 'union' && inner !== zAssetUri) return (def.options ?? []).flatMap(objectShapes);
+  if (def.type === 'union' && !assetUriSchemas.has(inner)) return (def.options ?? []).flatMap(objectShapes);
   return [];
 }
 
 function leafRule(schema: AnySchema): FieldRule | undefined {
   const inner = unwrap(schema);
-  if (inner === zAssetUri) return { kind: 'assetUri' };
+  if (assetUriSchemas.has(inner)) return { kind: 'assetUri' };
   const def = defOf(inner);
   switch (def.type) {
     case 'number': {

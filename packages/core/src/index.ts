@@ -1,6 +1,10 @@
 // @actkit/core: the typed, validated CometAPI/Runway Act-Two client. Browser-safe: nothing here imports a
 // Node-only module (file downloads live in @actkit/core/node).
 
+export type { AssetKind, DataUriLimits } from './asset-limits.js';
+export { assetKindOf, checkDataUriAsset, dataUriLimits } from './asset-limits.js';
+export type { MediaRequest } from './asset-media.js';
+export { validateAssetMedia } from './asset-media.js';
 export { checkAssetUri } from './asset-uri.js';
 export type { BackoffOptions } from './backoff.js';
 export { fullJitterDelay, parseRetryAfter } from './backoff.js';
@@ -37,6 +41,7 @@ export { explainFailure } from './failure-explanation.js';
 export { fieldMessages, ruleMessage } from './field-messages.js';
 export type { FieldRule } from './field-rules.js';
 export { characterPerformanceFieldRules, fieldRuleOf } from './field-rules.js';
+export { referenceVideoDurationSeconds } from './generated/cometapi-runway/asset-limits.gen.js';
 export type { ActkitLogger, LogLevel, LogMeta } from './logger.js';
 export type { NormalizeTaskOptions } from './normalize-task.js';
 export { normalizeTask } from './normalize-task.js';

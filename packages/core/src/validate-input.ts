@@ -3,6 +3,7 @@
 // check the generated zod schema, and apply core's asset-URI rules. Every problem is reported, not just the
 // first, in the message table's words (field-messages.ts), never zod's.
 import * as z from 'zod';
+import { assetKindOf } from './asset-limits.js';
 import { checkAssetUri } from './asset-uri.js';
 import type { CharacterPerformanceRequest } from './character-performance-input.js';
 import type { ValidationIssue } from './errors.js';
@@ -92,13 +93,20 @@ function valueAt(value: Loose, path: string): { parent: Loose; value: unknown } 
  * Every field that breaks its rule (field-rules.ts), in the table's words. A field under one that is not an
  * object is skipped: the object's own issue says what is wrong.
  */
+/** The kind of asset `path` (`character.uri`, `reference.uri`) must hold, from the input's own `type`. */
+const assetFieldKind = (path: string, value: Loose) => {
+  const field = path.split('.')[0];
+  return field === 'character' || field === 'reference' ? assetKindOf(field, value) : undefined;
+};
+
 function ruleIssues(value: Loose): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const [path, rule] of characterPerformanceFieldRules) {
     const found = valueAt(value, path);
     if (!found) continue;
     const message =
-      ruleMessage(rule, found.value) ?? (rule.kind === 'assetUri' ? checkAssetUri(found.value) : undefined);
+      ruleMessage(rule, found.value) ??
+      (rule.kind === 'assetUri' ? checkAssetUri(found.value, assetFieldKind(path, value)) : undefined);
     if (message) issues.push({ path, message });
   }
   return issues;
@@ -145,7 +153,7 @@ function hasUnknownKeys(input: Loose): boolean {
 function assetUriProblem(value: Loose): boolean {
   for (const field of ['character', 'reference'] as const) {
     const asset = value[field];
-    if (isObject(asset) && checkAssetUri(asset.uri) !== undefined) return true;
+    if (isObject(asset) && checkAssetUri(asset.uri, assetKindOf(field, value)) !== undefined) return true;
   }
   return false;
 }

@@ -6,8 +6,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateAssetMedia } from '../src/asset-media.js';
 import { zRatio } from '../src/generated/cometapi-runway/zod.gen.js';
+import { validateCharacterPerformanceInput } from '../src/validate-input.js';
+import { clip, dataUri, MB, padMp4 } from './media-clips.js';
 
 const run = promisify(execFile);
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,6 +20,9 @@ const workDir = path.join(packageDir, '.codegen-test');
 const specFile = path.join(workDir, 'openapi.yaml');
 const outDir = path.join(workDir, 'generated');
 const NEW_RATIO = '1920:1080';
+// The video data: URI cap drops from 16 MB to 1 MB, and the reference clip may be up to 60 s.
+const NEW_VIDEO_CAP = 1024 * 1024;
+const NEW_MAX_SECONDS = 60;
 
 describe('pnpm generate pipeline', () => {
   beforeAll(async () => {
@@ -24,7 +31,12 @@ describe('pnpm generate pipeline', () => {
     const spec = await readFile(path.join(packageDir, '../../specs/cometapi-runway/openapi.yaml'), 'utf8');
     const changed = spec
       .replace(/enum: \[(["'])1280:720\1/, `enum: ["${NEW_RATIO}", "1280:720"`)
-      .replace(/default: (["'])1280:720\1/, `default: "${NEW_RATIO}"`);
+      .replace(/default: (["'])1280:720\1/, `default: "${NEW_RATIO}"`)
+      .replace(/maxDecodedBytes: 16777216/, `maxDecodedBytes: ${NEW_VIDEO_CAP}`)
+      .replace(/(x-duration-seconds:\s+minimum: 3\s+maximum: )30/, `$1${NEW_MAX_SECONDS}`);
+    expect(
+      changed.match(new RegExp(`maxDecodedBytes: ${NEW_VIDEO_CAP}|maximum: ${NEW_MAX_SECONDS}`, 'g')),
+    ).toHaveLength(2);
     expect(changed).not.toBe(spec);
     await writeFile(specFile, changed);
     await run(process.execPath, ['codegen/generate.mjs', '--spec', specFile, '--out', outDir], {
@@ -76,4 +88,55 @@ describe('pnpm generate pipeline', () => {
     const defaults = await import(pathToFileURL(path.join(outDir, 'defaults.gen.ts')).href);
     expect(defaults.characterPerformanceRequestDefaults.ratio).toBe(NEW_RATIO);
   });
+
+  it('moves asset validation: the video cap and the clip length follow the spec, with no hand edit', async () => {
+    // Core's validation sources, bundled with their generated imports pointed at the new generation.
+    const entry = path.join(workDir, 'validation-entry.ts');
+    await writeFile(
+      entry,
+      `export { validateCharacterPerformanceInput } from '../src/validate-input.ts';\n` +
+        `export { validateAssetMedia } from '../src/asset-media.ts';\n`,
+    );
+    const bundled = path.join(workDir, 'validation.mjs');
+    await build({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundled,
+      external: ['zod', 'mediabunny'],
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'new-generation',
+          setup(b) {
+            b.onResolve({ filter: /generated\/cometapi-runway\/[\w.-]+\.js$/ }, (args) => ({
+              path: path.join(outDir, path.basename(args.path).replace(/\.js$/, '.ts')),
+            }));
+          },
+        },
+      ],
+    });
+    const regenerated = await import(pathToFileURL(bundled).href);
+
+    const twoMb = {
+      character: { type: 'image', uri: 'https://assets.example.com/face.png' },
+      reference: { type: 'video', uri: dataUri('video/mp4', padMp4(await clip(5), 2 * MB)) },
+    };
+    expect(validateCharacterPerformanceInput(twoMb).ok).toBe(true);
+    expect(regenerated.validateCharacterPerformanceInput(twoMb).issues).toEqual([
+      {
+        path: 'reference.uri',
+        message: expect.stringMatching(/^is 2 MB once decoded; a video data: URI may hold at most 1 MB/),
+      },
+    ]);
+
+    const long = { ...twoMb, reference: { type: 'video', uri: dataUri('video/mp4', await clip(31)) } };
+    expect(await validateAssetMedia(long as never)).toHaveLength(1);
+    expect(await regenerated.validateAssetMedia(long)).toEqual([]);
+    const longer = { ...twoMb, reference: { type: 'video', uri: dataUri('video/mp4', await clip(61)) } };
+    expect(await regenerated.validateAssetMedia(longer)).toEqual([
+      { path: 'reference.uri', message: 'is 61.0 s long; the reference clip must be 3–60 s' },
+    ]);
+  }, 120_000);
 });

@@ -74,9 +74,18 @@ describe('the message table', () => {
     [fieldMessages.noCredentials(), 'must not contain a user name or password'],
     [fieldMessages.urlLength(2100, 2048), 'must be at most 2048 characters long (it is 2100)'],
     [
-      fieldMessages.dataUriSize(6 * 1024 * 1024, 5 * 1024 * 1024),
-      'must be at most 5.0 MB as a data: URI (it is 6.0 MB); host larger files on https',
+      fieldMessages.dataUriTooLarge(6 * 1024 * 1024, 5 * 1024 * 1024, 'image'),
+      "is 6 MB once decoded; an image data: URI may hold at most 5 MB (the provider's limit; host a larger file on HTTPS and pass its URL)",
     ],
+    [
+      fieldMessages.mediaType('image/gif', 'image', ['JPEG', 'PNG', 'WebP'], ['image/jpeg', 'image/png']),
+      'is labelled image/gif; an image must be JPEG, PNG or WebP (image/jpeg, image/png)',
+    ],
+    [
+      fieldMessages.codec('Theora', ['H.264', 'AV1']),
+      'its video codec is Theora; the provider takes H.264 or AV1',
+    ],
+    [fieldMessages.duration('2.0', 3, 30), 'is 2.0 s long; the reference clip must be 3–30 s'],
     [fieldMessages.dataUriShape(), 'must be a base64 data: URI like data:image/png;base64,…'],
     [fieldMessages.rejectedByProvider(), 'was rejected by the video provider'],
     [fieldMessages.invalid(), 'is not valid'],

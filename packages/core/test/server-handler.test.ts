@@ -1,6 +1,8 @@
 // The handler itself, called directly (no framework), with a real client and the emulator upstream:
 // upstream failures → key-free problems, body handling in every form an adapter may pass, routing.
 import { describe, expect, it } from 'vitest';
+import { dataUriLimits } from '../src/index.js';
+import { defaultCreateBodyLimitBytes } from '../src/server/create-body-limit.js';
 import { type ActkitRequest, createActkitHandler, isEventStream } from '../src/server/index.js';
 import { clientFor, emulator, input, testKey } from './helpers.js';
 
@@ -77,7 +79,7 @@ describe('bodies in every form an adapter may pass', () => {
     expect((await post(text, { raw: { user: 'u2' } })).status).toBe(202);
   });
 
-  it('stops reading a streamed body past maxBodyBytes (no content-length) → 413', async () => {
+  it('stops reading a streamed body past maxBodyBytes (no content-length) → 413; the default follows the spec', async () => {
     const { post } = await setup();
     let produced = 0;
     const endless = async function* () {
@@ -88,7 +90,12 @@ describe('bodies in every form an adapter may pass', () => {
     };
     const response = await post(endless());
     expect(response.status).toBe(413);
-    expect(produced).toBeLessThanOrEqual(1_048_576 + 2 * 64 * 1024);
+    // Default: two 16 MB video data: URIs in base64 + 1 MiB (the spec's cap), no more read than that.
+    expect(defaultCreateBodyLimitBytes).toBe(
+      2 * Math.ceil(dataUriLimits.video.maxDecodedBytes / 3) * 4 + 1024 * 1024,
+    );
+    expect(produced).toBeGreaterThan(defaultCreateBodyLimitBytes);
+    expect(produced).toBeLessThanOrEqual(defaultCreateBodyLimitBytes + 2 * 64 * 1024);
   });
 
   it('accepts application/json with a charset and +json types; refuses others with 415', async () => {

@@ -103,7 +103,7 @@ describe('checkAssetUri', () => {
     'https://user:pw@assets.example.com/a.png',
     'not a url',
     `https://assets.example.com/${'a'.repeat(2100)}`,
-    `data:video/mp4;base64,${'A'.repeat(5 * 1024 * 1024)}`,
+    'data:video/mp4;base64,AAAA$AAA',
     'data:nonsense',
     '',
   ])('rejects %s', (uri) => {

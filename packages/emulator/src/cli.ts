@@ -14,6 +14,7 @@ const HELP = `Usage: actkit-emulator [options]
   --concurrency <n>       max RUNNING tasks; the rest are THROTTLED (default 4)
   --not-found-polls <n>   a fresh task answers task_not_exist for its first n polls (default 0)
   --api-key <key>         accept only this Bearer token (default: any)
+  --output-ttl-ms <ms>    how long a handed-out output URL works (default 86400000, 24 h)
   --quiet                 do not log requests to stderr
   --help                  show this help
 `;
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       'not-found-polls': { type: 'string' },
       'api-key': { type: 'string' },
+      'output-ttl-ms': { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -60,6 +62,9 @@ async function main(): Promise<void> {
     concurrency: Math.max(1, integer('concurrency', values.concurrency, 4)),
     notFoundPolls: integer('not-found-polls', values['not-found-polls'], 0),
     ...(values['api-key'] ? { apiKey: values['api-key'] } : {}),
+    ...(values['output-ttl-ms'] === undefined
+      ? {}
+      : { outputTtlMs: Math.max(1, integer('output-ttl-ms', values['output-ttl-ms'], 0)) }),
     quiet: values.quiet ?? false,
   });
   process.stdout.write(`actkit emulator listening on ${emulator.url}\n`);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** Runway refuses bodies over this size; data URIs are capped at 5 MB, so 6 MB leaves room for the rest. */
+/** Default read limit (control routes); creates have their own, derived from the data: URI caps. */
 export const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
 export type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: true };

@@ -1,3 +1,4 @@
+import { DEFAULT_OUTPUT_TTL_MS } from './signed-outputs.js';
 import type { CharacterPerformanceRequest, EmulatorOptions } from './types.js';
 
 export interface ResolvedOptions {
@@ -9,6 +10,7 @@ export interface ResolvedOptions {
   notFoundPolls: number;
   apiKey: string | undefined;
   quiet: boolean;
+  outputTtlMs: number;
 }
 
 export const DEFAULT_TASK_MS = 8000;
@@ -20,6 +22,9 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new RangeError('concurrency must be an integer >= 1');
   const shape = options.shape ?? 'wrapped';
   if (!['bare', 'wrapped', 'mixed'].includes(shape)) throw new RangeError(`unknown shape: ${shape}`);
+  const outputTtlMs = options.outputTtlMs ?? DEFAULT_OUTPUT_TTL_MS;
+  if (!Number.isFinite(outputTtlMs) || outputTtlMs <= 0)
+    throw new RangeError('outputTtlMs must be a number > 0');
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
@@ -29,5 +34,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     notFoundPolls: Math.max(0, options.notFoundPolls ?? 0),
     apiKey: options.apiKey,
     quiet: options.quiet ?? true,
+    outputTtlMs,
   };
 }

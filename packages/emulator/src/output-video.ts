@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * A real 2 s 320x180 H.264 MP4 (faststart) kept in the package, served for every finished task, so a
- * <video> element in the demo or a browser test actually plays the "result".
+ * A real 5 s 320x180 H.264 MP4 (faststart) kept in the package, served for every finished task, so a
+ * <video> element in the demo or a browser test actually plays the "result". 5 s: the demo also sends it as
+ * its sample reference clip, which must be 3–30 s long.
  */
 const VIDEO_URL = new URL('../assets/sample.mp4', import.meta.url);
 

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { zGetTaskPath } from '../../core/src/generated/cometapi-runway/zod.gen.js';
+import { assetFailure } from './asset-failures.js';
 import { checkAuth } from './auth.js';
 import { cometError, taskNotExist } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import type { Reply } from './reply.js';
 import type { MatchedRoute } from './routes.js';
-import { bareTask, wrappedTask } from './task-shapes.js';
+import { bareTask, type OutputUrl, wrappedTask } from './task-shapes.js';
 import type { TaskStore } from './task-store.js';
 import { validateCreateBody, validateVersionHeader } from './validate-request.js';
 
@@ -15,7 +16,8 @@ const ESTIMATED_CREDITS = 25;
 export interface ProviderContext {
   options: ResolvedOptions;
   store: TaskStore;
-  baseUrl: () => string;
+  /** The output URL a read hands out for a task id: signed now, expiring after `outputTtlMs`. */
+  outputUrl: OutputUrl;
   onTaskCreated: () => void;
 }
 
@@ -37,14 +39,19 @@ function checkOptionalVersion(req: IncomingMessage): Reply | undefined {
   return bad ? error(400, bad.message, bad.param, 'invalid_request') : undefined;
 }
 
-export function createTask(req: IncomingMessage, bodyText: string, ctx: ProviderContext): Reply {
+export async function createTask(
+  req: IncomingMessage,
+  bodyText: string,
+  ctx: ProviderContext,
+): Promise<Reply> {
   const denied = authorize(req, ctx);
   if (denied) return denied;
   const badVersion = validateVersionHeader(req.headers['x-runway-version']);
   if (badVersion) return error(400, badVersion.message, badVersion.param, 'invalid_request');
   const result = validateCreateBody(bodyText);
   if (!result.ok) return error(400, result.message, result.param, 'invalid_request');
-  const record = ctx.store.create(result.body);
+  // Accepted like the provider accepts it; a video it cannot use makes the task FAIL later (ASSET.INVALID).
+  const record = ctx.store.create(result.body, await assetFailure(result.body));
   ctx.onTaskCreated();
   return { status: 200, json: { id: record.id, estimatedCost: { credits: ESTIMATED_CREDITS } } };
 }
@@ -64,7 +71,7 @@ export function getTask(req: IncomingMessage, route: MatchedRoute, ctx: Provider
     return { status: 400, json: taskNotExist() };
   }
   const snapshot = ctx.store.snapshot(record);
-  const base = ctx.baseUrl();
+  const base = ctx.outputUrl;
   if (route.api === 'native') return { status: 200, json: bareTask(snapshot, base) };
   const { shape } = ctx.options;
   // 'mixed' alternates per poll of the task, starting with the wrapped envelope.

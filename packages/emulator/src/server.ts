@@ -16,8 +16,11 @@ import { serveVideo } from './output-video.js';
 import { createTask, deleteTask, getTask, type ProviderContext } from './provider-routes.js';
 import type { Reply } from './reply.js';
 import { type MatchedRoute, matchRoute } from './routes.js';
+import { createOutputSigner, outputDenialXml } from './signed-outputs.js';
+import { outputPath } from './task-shapes.js';
 import { TaskStore } from './task-store.js';
 import type { Emulator, EmulatorOptions, EmulatorStats, Fault } from './types.js';
+import { MAX_CREATE_BODY_BYTES } from './validate-assets.js';
 
 const OUTPUT_FILE = /^([0-9a-f-]{36})\.mp4$/;
 
@@ -31,10 +34,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const timers = new Set<NodeJS.Timeout>();
   let url = '';
 
+  const signer = createOutputSigner(opts.outputTtlMs);
   const provider: ProviderContext = {
     options: opts,
     store,
-    baseUrl: () => url,
+    outputUrl: (id) => signer.sign(url, outputPath(id)),
     onTaskCreated: () => {
       stats.tasksCreated++;
     },
@@ -130,9 +134,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   ): Promise<Reply | undefined> {
     switch (route.kind) {
       case 'create': {
-        const body = await readBody(req);
-        if (!body.ok)
-          return { status: 413, json: cometError('body: larger than 6 MB', 'body', 'request_too_large') };
+        const body = await readBody(req, MAX_CREATE_BODY_BYTES);
+        if (!body.ok) {
+          const limit = `${Math.floor(MAX_CREATE_BODY_BYTES / (1024 * 1024))} MB`;
+          return { status: 413, json: cometError(`body: larger than ${limit}`, 'body', 'request_too_large') };
+        }
         return createTask(req, body.text, provider);
       }
       case 'getTask':
@@ -144,6 +150,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const record = id ? store.get(id) : undefined;
         if (!record || store.snapshot(record).status !== 'SUCCEEDED') {
           sendError(res, 404, `output not found: ${route.param}`, 'file', 'not_found');
+          return undefined;
+        }
+        // Like a bucket's presigned link: a missing, altered or expired signature is a 403 in XML.
+        const { pathname, searchParams } = new URL(req.url ?? '/', 'http://emulator');
+        const denial = signer.verify(pathname, searchParams);
+        if (denial) {
+          const xml = req.method === 'HEAD' ? '' : outputDenialXml(denial);
+          res.writeHead(403, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) });
+          res.end(xml);
           return undefined;
         }
         serveVideo(req, res);

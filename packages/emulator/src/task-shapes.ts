@@ -46,18 +46,20 @@ const WRAPPER_STATUS: Record<TaskStatus, WrapperStatus> = {
   CANCELLED: 'FAILURE',
 };
 
-export function outputUrl(baseUrl: string, id: string): string {
-  return `${baseUrl}/outputs/${id}.mp4`;
-}
+/** The path of a task's output video; the URL handed out is this path signed (see signed-outputs.ts). */
+export const outputPath = (id: string): string => `/outputs/${id}.mp4`;
+
+/** Turns a task id into the output URL a read hands out (freshly signed on every read). */
+export type OutputUrl = (id: string) => string;
 
 /** Like Runway: progress only while running or once succeeded; failure fields only on FAILED. */
-export function bareTask(snapshot: TaskSnapshot, baseUrl: string): BareTask {
+export function bareTask(snapshot: TaskSnapshot, outputUrl: OutputUrl): BareTask {
   const { record, status, progress } = snapshot;
   const task: BareTask = { id: record.id, status, createdAt: new Date(record.createdAt).toISOString() };
   if (status === 'RUNNING') task.progress = progress;
   if (status === 'SUCCEEDED') {
     task.progress = 1;
-    task.output = [outputUrl(baseUrl, record.id)];
+    task.output = [outputUrl(record.id)];
   }
   if (status === 'FAILED' && record.failure) {
     task.failure = record.failure.failure;
@@ -69,7 +71,7 @@ export function bareTask(snapshot: TaskSnapshot, baseUrl: string): BareTask {
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /** CometAPI's envelope: its own status words, a percent string, unix seconds, and the bare task inside. */
-export function wrappedTask(snapshot: TaskSnapshot, baseUrl: string): WrappedTaskEnvelope {
+export function wrappedTask(snapshot: TaskSnapshot, outputUrl: OutputUrl): WrappedTaskEnvelope {
   const { record, status, progress } = snapshot;
   const started = status === 'RUNNING' || status === 'SUCCEEDED' || status === 'FAILED';
   const finished = status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED';
@@ -91,7 +93,7 @@ export function wrappedTask(snapshot: TaskSnapshot, baseUrl: string): WrappedTas
         started || (status === 'CANCELLED' && finishedAt > record.startAt) ? seconds(record.startAt) : 0,
       finish_time: finished ? seconds(finishedAt) : 0,
       progress: `${Math.round(progress * 100)}%`,
-      data: bareTask(snapshot, baseUrl),
+      data: bareTask(snapshot, outputUrl),
     },
   };
 }

@@ -56,7 +56,8 @@ export class TaskStore {
     this.slots = new Array<number>(concurrency).fill(Number.NEGATIVE_INFINITY);
   }
 
-  create(body: CharacterPerformanceRequest): TaskRecord {
+  /** Creates a task; `failure` (found by reading its assets) overrides the trigger words' planned failure. */
+  create(body: CharacterPerformanceRequest, failure?: PlannedFailure): TaskRecord {
     const createdAt = this.now();
     const index = this.created++;
     const durationMs = Math.max(0, this.taskMs(body, index));
@@ -71,7 +72,7 @@ export class TaskStore {
       runMs: durationMs - pendingMs,
       startAt: 0,
       endAt: 0,
-      failure: plannedFailure(body),
+      failure: failure ?? plannedFailure(body),
       cancelledAt: undefined,
       polls: 0,
     };

@@ -26,6 +26,12 @@ export interface EmulatorOptions {
   apiKey?: string;
   /** Suppress the one-line-per-request log on stderr. Default true for startEmulator (tests stay silent). */
   quiet?: boolean;
+  /**
+   * How long an output URL works after a read hands it out, in ms; default 86_400_000 (24 h, the short end
+   * of Runway's 24–48 h). Each read of a finished task signs a fresh URL; an expired one answers 403 with an
+   * S3-style XML error body.
+   */
+  outputTtlMs?: number;
 }
 
 export interface EmulatorStats {

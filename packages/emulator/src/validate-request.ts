@@ -11,6 +11,7 @@ import {
   zRunwayVersion,
 } from '../../core/src/generated/cometapi-runway/zod.gen.js';
 import type { CharacterPerformanceRequest } from './types.js';
+import { checkDataUriAssets } from './validate-assets.js';
 
 export interface ValidationFailure {
   ok: false;
@@ -68,7 +69,7 @@ export function validateCreateBody(text: string): ValidationResult {
   }
 
   const parsed = zCharacterPerformanceRequest.safeParse(json);
-  if (parsed.success) return { ok: true, body: parsed.data };
+  if (parsed.success) return checkDataUriAssets(parsed.data) ?? { ok: true, body: parsed.data };
   const issue = deepestIssue(parsed.error.issues);
   const param = issue.path.map(String).join('.') || 'body';
   return fail(param, `${param}: ${issue.message}`);

@@ -7,6 +7,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { type Emulator, startEmulator } from '../src/index.js';
+import { MAX_CREATE_BODY_BYTES } from '../src/validate-assets.js';
 import { AUTH, create, getTask, sleep, validBody, waitForStatus } from './helpers.js';
 
 const specPath = new URL('../../../specs/cometapi-runway/openapi.yaml', import.meta.url);
@@ -163,7 +164,7 @@ describe('contract: emulator responses validate against the OpenAPI spec', () =>
     const bodies: unknown[] = [];
     bodies.push(await (await fetch(`${emu.url}/v2/nothing`)).json());
     bodies.push(await (await fetch(`${emu.url}${CREATE}`, { headers: AUTH })).json());
-    const huge = `data:image/png;base64,${'A'.repeat(6 * 1024 * 1024 + 10)}`;
+    const huge = `data:image/png;base64,${'A'.repeat(MAX_CREATE_BODY_BYTES)}`;
     bodies.push((await create(emu, validBody({ character: { type: 'image', uri: huge } }))).json);
     for (const status of [502, 504]) {
       emu.inject({ kind: 'status', status });

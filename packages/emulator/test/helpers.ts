@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { type Emulator, type EmulatorOptions, startEmulator } from '../src/index.js';
 
 export const VERSION = '2024-11-06';
@@ -17,6 +18,14 @@ export function validBody(overrides: Record<string, unknown> = {}): Record<strin
     ...overrides,
   };
 }
+
+/** What a read hands out for a finished task's video: its path, signed like an S3 presigned URL. */
+export const signedOutput = (emu: Emulator, id: string) =>
+  expect.stringMatching(
+    new RegExp(
+      `^${emu.url}/outputs/${id}\\.mp4\\?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=\\d{8}T\\d{6}Z&X-Amz-Expires=\\d+&X-Amz-Signature=[0-9a-f]{64}$`,
+    ),
+  );
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

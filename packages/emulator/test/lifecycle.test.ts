@@ -5,6 +5,7 @@ import {
   create,
   deleteTask,
   getTask,
+  signedOutput,
   sleep,
   validBody,
   waitForStatus,
@@ -29,7 +30,7 @@ describe('task lifecycle in real time', () => {
       expect([...progress].sort((a, b) => a - b)).toEqual(progress);
       expect(progress.every((p) => p >= 0 && p < 1)).toBe(true);
       const last = seen.at(-1)!;
-      expect(last).toMatchObject({ progress: 1, output: [`${emu.url}/outputs/${json.id}.mp4`] });
+      expect(last).toMatchObject({ progress: 1, output: [signedOutput(emu, json.id)] });
     });
   });
 
@@ -198,7 +199,7 @@ describe('Get Task Details shapes', () => {
       const done = (await getTask(emu, json.id)).json.data;
       expect(done).toMatchObject({ status: 'SUCCESS', progress: '100%' });
       expect(done.finish_time).toBeGreaterThanOrEqual(done.start_time);
-      expect(done.data.output).toEqual([`${emu.url}/outputs/${json.id}.mp4`]);
+      expect(done.data.output).toEqual([signedOutput(emu, json.id)]);
     });
   });
 

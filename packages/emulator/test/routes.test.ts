@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../src/index.js';
-import { AUTH, bare, create, deleteTask, getTask, validBody, waitForStatus } from './helpers.js';
+import {
+  AUTH,
+  bare,
+  create,
+  deleteTask,
+  getTask,
+  signedOutput,
+  validBody,
+  waitForStatus,
+} from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -51,7 +60,7 @@ describe('routes', () => {
   it('GET /outputs/:id.mp4 serves the video of a finished task, which the task output points at', async () => {
     const { json } = await create(emu);
     const task = await waitForStatus(emu, json.id, ['SUCCEEDED']);
-    expect(task.output).toEqual([`${emu.url}/outputs/${json.id}.mp4`]);
+    expect(task.output).toEqual([signedOutput(emu, json.id)]);
     const res = await fetch(task.output[0]);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('video/mp4');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { characterPerformanceRequestRequired } from '../../core/src/generated/cometapi-runway/defaults.gen.js';
 import { type Emulator, startEmulator } from '../src/index.js';
+import { MAX_CREATE_BODY_BYTES } from '../src/validate-assets.js';
 import { create, getTask, VERSION, validBody } from './helpers.js';
 
 describe('request validation (like the provider)', () => {
@@ -136,9 +137,9 @@ describe('request validation (like the provider)', () => {
     expect((await create(emu, body)).status).toBe(200);
   });
 
-  it('413 for a body over 6 MB, and no task is created', async () => {
+  it('413 for a body over two 16 MB video data: URIs (base64) + 1 MiB, and no task is created', async () => {
     const before = emu.stats.tasksCreated;
-    const huge = `data:image/png;base64,${'A'.repeat(6 * 1024 * 1024)}`;
+    const huge = `data:image/png;base64,${'A'.repeat(MAX_CREATE_BODY_BYTES)}`;
     const res = await create(emu, validBody({ character: { type: 'image', uri: huge } }));
     expect(res.status).toBe(413);
     expect(res.json.error).toMatchObject({ type: 'comet_api_error', param: 'body' });

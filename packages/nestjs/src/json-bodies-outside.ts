@@ -8,8 +8,9 @@ const jsonMediaType = /^application\/json$/i;
  *
  * Nest parses JSON for every route before any controller runs (100 kB, its own error format). Under
  * `mountPath` (global prefix + routePrefix) the body then stays unread, so the actkit handler reads it
- * itself: its own limit (1 MiB by default), 413 and 415 as problem+json. Elsewhere this is Nest's default:
- * `application/json` bodies are parsed. Paths compare without case, as Express routes them.
+ * itself: its own limit (from the spec's data: URI caps, ~43.7 MB, so inline assets fit), 413 and 415 as
+ * problem+json. Elsewhere this is Nest's default: `application/json` bodies are parsed (100 kB). Paths
+ * compare without case, as Express routes them.
  */
 export function jsonBodiesOutside(mountPath: string): (req: IncomingMessage) => boolean {
   const mount = `/${mountPath.replace(/^\/+|\/+$/g, '')}`.toLowerCase();

@@ -1,5 +1,6 @@
 // Bodies on the actkit routes: with Nest's JSON parser kept off them (jsonBodiesOutside) the handler reads
-// them (1 MiB, 413/415 as problem+json); without it, parsed bodies still work. Other paths pass through.
+// them (up to the spec-derived create limit, 413/415 as problem+json); without it, parsed bodies still work.
+// Other paths pass through.
 import { createActkitClient } from '@actkit/core';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { ActkitModule, jsonBodiesOutside } from '@actkit/nestjs';
@@ -43,10 +44,13 @@ const appModule = () => {
 };
 
 const user = { 'x-user': 'ada' };
-/** A create body of about `bytes` bytes (an inline data URI as the character image). */
+/** A create body of about `bytes` bytes (an inline data URI as the character image: a PNG signature, zeros). */
 const bodyOf = (bytes: number) => ({
   ...validInput,
-  character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(bytes)}` },
+  character: {
+    type: 'image',
+    uri: `data:image/png;base64,iVBORw0KGgo${'A'.repeat(Math.ceil(bytes / 4) * 4 + 1)}`,
+  },
 });
 
 describe('with jsonBodiesOutside (the README setup)', () => {
@@ -64,8 +68,8 @@ describe('with jsonBodiesOutside (the README setup)', () => {
     expect(answer.status, answer.text).toBe(202);
   });
 
-  it('over 1 MiB → 413 problem+json; text/plain → 415; malformed JSON → 400, all as problems', async () => {
-    const large = await call(url(), { body: bodyOf(1_100_000), headers: user });
+  it('over the create limit (two 16 MB video data: URIs, base64, + 1 MiB) → 413 problem+json; text/plain → 415; malformed JSON → 400, all as problems', async () => {
+    const large = await call(url(), { body: bodyOf(46 * 1024 * 1024), headers: user });
     expect([large.status, large.headers.get('content-type')]).toEqual([413, 'application/problem+json']);
     const plain = await call(url(), {
       body: JSON.stringify(validInput),

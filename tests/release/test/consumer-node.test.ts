@@ -1,8 +1,9 @@
 // Node users of @actkit/core, ESM and CommonJS, installed from the tarballs into a fresh project, against the
 // emulator started from its own tarball's bin; then the same project type-checked (node16 and bundler).
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clip } from '../../../packages/core/test/media-clips.ts';
 import { type ConsumerProject, createConsumerProject } from '../src/consumer-project.ts';
 import {
   consumerTsconfigFiles,
@@ -32,8 +33,8 @@ describe('a Node consumer of @actkit/core and @actkit/emulator', () => {
     project?.remove();
   });
 
-  const runScript = async (file: string) => {
-    const { stdout } = await project.run('node', [file], {
+  const runScript = async (file: string, ...args: string[]) => {
+    const { stdout } = await project.run('node', [file, ...args], {
       env: { ACTKIT_BASE_URL: emulator.url },
       timeoutMs: 30_000,
     });
@@ -49,6 +50,21 @@ describe('a Node consumer of @actkit/core and @actkit/emulator', () => {
       output: [expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)],
     });
   });
+
+  it.each(['esm', 'cjs'] as const)(
+    'reads a video data: URI with the installed @actkit/core/media (%s): 2 s refused, 5 s fine',
+    async (format) => {
+      const script = `check-clip.${format === 'esm' ? 'mjs' : 'cjs'}`;
+      const twoSeconds = path.join(project.dir, 'two-seconds.mp4');
+      writeFileSync(twoSeconds, await clip(2));
+      expect(await runScript(script, twoSeconds)).toEqual({
+        format,
+        issues: [{ path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' }],
+      });
+      const fiveSeconds = path.join(project.dir, 'node_modules/@actkit/emulator/assets/sample.mp4');
+      expect(await runScript(script, fiveSeconds)).toEqual({ format, issues: [] });
+    },
+  );
 
   it('runs the actkit bin against the built-in emulator and downloads the video (@actkit/core/node)', async () => {
     const { stdout } = await project.bin(

@@ -12,7 +12,7 @@ export const webRoot = path.join(packageRoot, 'dist', 'web');
 /** The sample character image drawn by scripts/make-character-png.mjs. */
 export const sampleCharacterPath = path.join(packageRoot, 'assets', 'character.png');
 
-/** The emulator's own 2 s sample clip, reused as the sample reference performance. */
+/** The emulator's own 5 s sample clip, reused as the sample reference performance (3–30 s, as required). */
 export const sampleReferencePath = path.join(
   path.dirname(createRequire(import.meta.url).resolve('@actkit/emulator/package.json')),
   'assets',

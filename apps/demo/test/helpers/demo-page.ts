@@ -67,4 +67,5 @@ export async function waitForPlayingVideo(page: Page, timeout = 30_000): Promise
 }
 
 /** The emulator task id inside an emulator output URL (…/outputs/<id>.mp4). */
-export const emulatorTaskIdOf = (outputUrl: string) => /\/outputs\/([^/.]+)\.mp4$/.exec(outputUrl)?.[1];
+export const emulatorTaskIdOf = (outputUrl: string) =>
+  /\/outputs\/([^/.]+)\.mp4(?:\?|$)/.exec(outputUrl)?.[1];

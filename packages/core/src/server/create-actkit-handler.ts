@@ -4,9 +4,11 @@
 // checked on every request. The ledger flow lives in start-task.ts, list-tasks.ts, ledger-sync.ts and
 // task-follower.ts; store failures become 503 (store-unavailable.ts).
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
+import { validateAssetMedia } from '../index.js';
 import { createEndedAttemptFinder } from './active-task-healing.js';
 import { attemptEvents, resolveTarget } from './attempt-target.js';
 import { browserTaskStream } from './browser-task-stream.js';
+import { defaultCreateBodyLimitBytes } from './create-body-limit.js';
 import { resolveHandleSecret } from './handle-secret.js';
 import { type CreatedTaskRef, createLedgerSync } from './ledger-sync.js';
 import { recordToBrowserTask } from './ledger-view.js';
@@ -38,7 +40,6 @@ import type {
 } from './types.js';
 import { validateBrowserInput } from './validate-browser-input.js';
 
-const defaultMaxBodyBytes = 1_048_576;
 const defaultHeartbeatMs = 15_000;
 /** See `maxCreateMs`: the client's default 60 s timeout times its tries, with backoff, and a margin. */
 const defaultMaxCreateMs = 600_000;
@@ -76,7 +77,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   const store = guardStore(options.store ?? createMemoryStore({ maxTaskStates: maxCachedTasks }));
   const limitSettings = { ...defaultLimits, ...options.limits };
   const maxCreateMs = options.maxCreateMs ?? defaultMaxCreateMs;
-  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const maxBodyBytes = options.maxBodyBytes ?? defaultCreateBodyLimitBytes;
   const heartbeatMs = options.heartbeatMs ?? defaultHeartbeatMs;
   const shutdown = createShutdown();
   const reportError = (error: unknown) => {
@@ -158,6 +159,10 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     if (!body.ok) return body.response;
     const input = validateBrowserInput(body.value);
     if (!input.ok) return validationProblem(input.issues);
+    // Video data: URIs: the container (length, codec) is read on Node before the create counts against the
+    // owner's limits; the client's create then skips the same clip (see asset-media.ts).
+    const media = await validateAssetMedia(input.value);
+    if (media.length > 0) return validationProblem(media);
     return startTask(owner, input.value);
   };
 

@@ -186,7 +186,11 @@ export interface ActkitHandlerOptions {
   limits?: ActkitLimits;
   /** Limit counters, the watcher registry and recent task states; default in-memory (one process). */
   store?: ActkitStore;
-  /** Largest raw body accepted; default 1 MiB (1_048_576). Larger → 413. */
+  /**
+   * Largest create body accepted, in bytes; larger → 413, enforced while reading a raw body (nothing past it
+   * is buffered). Default: derived from the spec's data: URI caps, two video data: URIs at 16 MB decoded,
+   * base64, plus 1 MiB (45,787,824 today). The read routes take no body at all.
+   */
   maxBodyBytes?: number;
   /**
    * Poll interval of the shared upstream loop behind event streams (passed to `client.tasks.watch`);

@@ -188,10 +188,23 @@ export interface components {
          *     Content-Length and must not redirect. Runway caps URLs at 2048 characters.
          */
         HttpsUrl: string;
-        /** @description A base64 `data:` URI of at most 5 MB encoded. */
+        /**
+         * @description The shape of a base64 `data:` URI: `data:<type>/<subtype>;base64,<data>`. Runway documents `data:` URIs
+         *     on this route and CometAPI forwards the body (CometAPI's own page for the route asks for HTTPS URLs).
+         *     `ImageDataUri` and `VideoDataUri` add what each asset kind may hold. The pattern checks the header
+         *     only: the payload must be standard base64 (`A-Z a-z 0-9 + /`, `=` padding), which clients check with a
+         *     scan of their own, because a pattern over a 22 MB payload costs V8's regex engine ~100 ms a call.
+         */
         DataUri: string;
-        /** @description Where the provider fetches an asset from. */
-        AssetUri: components["schemas"]["HttpsUrl"] | components["schemas"]["DataUri"];
+        /**
+         * @description A JPEG, PNG or WebP image as a base64 `data:` URI, at most 5 MiB (5,242,880 bytes) once decoded:
+         *     Runway's data-URI limit for images (by URL Runway takes up to 16 MB; host larger files on HTTPS).
+         *     The declared media type must be one of `mediaTypes` and must match the bytes (`image/jpg`, which
+         *     Runway's own examples use, counts as `image/jpeg`).
+         */
+        ImageDataUri: components["schemas"]["DataUri"];
+        /** @description Where the provider fetches an image from. */
+        ImageUri: components["schemas"]["HttpsUrl"] | components["schemas"]["ImageDataUri"];
         /** @description A still image of the character; a face must be visible. */
         CharacterImage: {
             /**
@@ -199,8 +212,19 @@ export interface components {
              * @enum {string}
              */
             type: "image";
-            uri: components["schemas"]["AssetUri"];
+            uri: components["schemas"]["ImageUri"];
         };
+        /**
+         * @description A video as a base64 `data:` URI, at most 16 MiB (16,777,216 bytes) once decoded: Runway's data-URI
+         *     limit for video (by URL Runway takes up to 32 MB). Containers: MP4 (`video/mp4`), QuickTime MOV
+         *     (`video/quicktime`) and WebM (`video/webm`), the three Runway lists; MP4 and MOV are one family
+         *     (ISO BMFF), so either label fits either. Codecs: the ones Runway lists that these containers carry
+         *     (H.264, H.265, AV1, VP8, VP9, ProRes). Theora, also on Runway's list, lives in Ogg, a container Runway
+         *     does not list, so an Ogg file is refused rather than sent to fail after billing.
+         */
+        VideoDataUri: components["schemas"]["DataUri"];
+        /** @description Where the provider fetches a video from. */
+        VideoUri: components["schemas"]["HttpsUrl"] | components["schemas"]["VideoDataUri"];
         /** @description A video of the character; a face must be visible and stay in frame. */
         CharacterVideo: {
             /**
@@ -208,15 +232,19 @@ export interface components {
              * @enum {string}
              */
             type: "video";
-            uri: components["schemas"]["AssetUri"];
+            uri: components["schemas"]["VideoUri"];
         };
         /** @description The character to control. You can either provide a video or an image. */
         Character: components["schemas"]["CharacterImage"] | components["schemas"]["CharacterVideo"];
-        /** @description Reference performance clip, 3 to 30 seconds long. */
+        /**
+         * @description The reference performance clip, 3 to 30 seconds long (Runway's rule; the output lasts as long as the
+         *     reference). For a `data:` URI, clients read the duration from the container before sending (Node);
+         *     an HTTPS URL is not fetched to check it, the provider fails such a task with `ASSET.INVALID`.
+         */
         ReferenceVideo: {
             /** @constant */
             type: "video";
-            uri: components["schemas"]["AssetUri"];
+            uri: components["schemas"]["VideoUri"];
         };
         /**
          * @description Transfer body motion as well as facial expression.

@@ -16,16 +16,49 @@ export const zRunwayVersion = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).default('2
 export const zHttpsUrl = z.string().min(9).max(2048).regex(/^https:\/\/[A-Za-z0-9.-]+(:\d+)?(\/\S*)?$/);
 
 /**
- * A base64 `data:` URI of at most 5 MB encoded.
+ * The shape of a base64 `data:` URI: `data:<type>/<subtype>;base64,<data>`. Runway documents `data:` URIs
+ * on this route and CometAPI forwards the body (CometAPI's own page for the route asks for HTTPS URLs).
+ * `ImageDataUri` and `VideoDataUri` add what each asset kind may hold. The pattern checks the header
+ * only: the payload must be standard base64 (`A-Z a-z 0-9 + /`, `=` padding), which clients check with a
+ * scan of their own, because a pattern over a 22 MB payload costs V8's regex engine ~100 ms a call.
+ *
  */
-export const zDataUri = z.string().max(5242880).regex(/^data:[a-z]+\/[A-Za-z0-9.+-]+;base64,[A-Za-z0-9+\/]+={0,2}$/);
+export const zDataUri = z.string().regex(/^data:[a-z]+\/[A-Za-z0-9.+-]+;base64,/);
 
 /**
- * Where the provider fetches an asset from.
+ * A JPEG, PNG or WebP image as a base64 `data:` URI, at most 5 MiB (5,242,880 bytes) once decoded:
+ * Runway's data-URI limit for images (by URL Runway takes up to 16 MB; host larger files on HTTPS).
+ * The declared media type must be one of `mediaTypes` and must match the bytes (`image/jpg`, which
+ * Runway's own examples use, counts as `image/jpeg`).
+ *
  */
-export const zAssetUri = z.union([
+export const zImageDataUri = zDataUri;
+
+/**
+ * A video as a base64 `data:` URI, at most 16 MiB (16,777,216 bytes) once decoded: Runway's data-URI
+ * limit for video (by URL Runway takes up to 32 MB). Containers: MP4 (`video/mp4`), QuickTime MOV
+ * (`video/quicktime`) and WebM (`video/webm`), the three Runway lists; MP4 and MOV are one family
+ * (ISO BMFF), so either label fits either. Codecs: the ones Runway lists that these containers carry
+ * (H.264, H.265, AV1, VP8, VP9, ProRes). Theora, also on Runway's list, lives in Ogg, a container Runway
+ * does not list, so an Ogg file is refused rather than sent to fail after billing.
+ *
+ */
+export const zVideoDataUri = zDataUri;
+
+/**
+ * Where the provider fetches an image from.
+ */
+export const zImageUri = z.union([
     zHttpsUrl,
-    zDataUri
+    zImageDataUri
+]);
+
+/**
+ * Where the provider fetches a video from.
+ */
+export const zVideoUri = z.union([
+    zHttpsUrl,
+    zVideoDataUri
 ]);
 
 /**
@@ -33,7 +66,7 @@ export const zAssetUri = z.union([
  */
 export const zCharacterImage = z.object({
     type: z.literal('image'),
-    uri: zAssetUri
+    uri: zImageUri
 });
 
 /**
@@ -41,7 +74,7 @@ export const zCharacterImage = z.object({
  */
 export const zCharacterVideo = z.object({
     type: z.literal('video'),
-    uri: zAssetUri
+    uri: zVideoUri
 });
 
 /**
@@ -57,11 +90,14 @@ export const zCharacter = z.union([
 ]);
 
 /**
- * Reference performance clip, 3 to 30 seconds long.
+ * The reference performance clip, 3 to 30 seconds long (Runway's rule; the output lasts as long as the
+ * reference). For a `data:` URI, clients read the duration from the container before sending (Node);
+ * an HTTPS URL is not fetched to check it, the provider fails such a task with `ASSET.INVALID`.
+ *
  */
 export const zReferenceVideo = z.object({
     type: z.literal('video'),
-    uri: zAssetUri
+    uri: zVideoUri
 });
 
 /**

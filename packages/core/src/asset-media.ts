@@ -1,0 +1,99 @@
+// The checks that need a video's container read: the reference clip's length (the spec's 3–30 s), the
+// container (MP4/MOV/WebM, matching its label) and the codec, for video `data:` URIs. HTTPS URLs are never
+// fetched. The parser lives in `@actkit/core/media` and is imported lazily, on the first video data: URI:
+// on Node that entry reads containers with mediabunny; a browser bundle resolves it to a stand-in that reads
+// nothing, so this check is skipped there (the server runs it again). See the README, "Asset limits".
+import { dataUriLimits, mediaTypeWords } from './asset-limits.js';
+import type { CharacterPerformanceRequest } from './character-performance-input.js';
+import { dataUriParts } from './data-uri.js';
+import type { ValidationIssue } from './errors.js';
+import { fieldMessages } from './field-messages.js';
+import { referenceVideoDurationSeconds } from './generated/cometapi-runway/asset-limits.gen.js';
+import type { VideoReading } from './media/video-facts.js';
+import { familyOfMediaType } from './media-signature.js';
+
+type MediaEntry = typeof import('./media/index.js');
+let mediaEntry: Promise<MediaEntry> | undefined;
+// A relative import in the sources; the build turns it into `import('@actkit/core/media')` (tsup.config.ts),
+// whose `browser` condition is the parser-free stand-in.
+const loadMediaEntry = () => {
+  mediaEntry ??= import('./media/index.js');
+  return mediaEntry;
+};
+
+const video = dataUriLimits.video;
+const duration = referenceVideoDurationSeconds;
+
+/** "2.0", or more decimals when one would round a clip just outside the range into it ("30.04"). */
+function formatSeconds(seconds: number): string {
+  const short = seconds.toFixed(1);
+  const rounded = Number(short);
+  const inside = (s: number) => s >= duration.minimum && s <= duration.maximum;
+  return inside(rounded) !== inside(seconds) ? seconds.toFixed(3).replace(/0+$/, '') : short;
+}
+
+/** Why the video read from a data URI labelled `label` breaks the spec's rules, or undefined. */
+function videoProblem(reading: VideoReading, label: string, isReference: boolean): string | undefined {
+  const accepted = mediaTypeWords(video.mediaTypes);
+  if (!reading.ok) return fieldMessages.unreadableVideo(reading.reason, accepted);
+  const { facts } = reading;
+  if (!video.mediaTypes.includes(facts.container)) {
+    return fieldMessages.container(facts.containerName, facts.container, accepted, video.mediaTypes);
+  }
+  if (familyOfMediaType[facts.container] !== familyOfMediaType[label]) {
+    return fieldMessages.containerLabel(label, facts.containerName, facts.container);
+  }
+  if (facts.codec === undefined) return fieldMessages.noVideoTrack();
+  const codecs = video.codecs ?? [];
+  if (codecs.length > 0 && (facts.codec === null || !codecs.includes(facts.codec))) {
+    return fieldMessages.codec(facts.codec, codecs);
+  }
+  const seconds = facts.durationSeconds;
+  if (isReference && !(seconds >= duration.minimum && seconds <= duration.maximum)) {
+    return fieldMessages.duration(formatSeconds(seconds), duration.minimum, duration.maximum);
+  }
+  return undefined;
+}
+
+// Requests whose media passed, with the URIs they held then: the server handler checks before counting a
+// create against the owner's limits, and the client's create then need not decode the same clip again.
+// Keyed by the request object and compared by the URI strings (a changed URI is checked again).
+/** The part of a create request the media checks read (a validated request or the input it came from). */
+export type MediaRequest = Pick<CharacterPerformanceRequest, 'character' | 'reference'>;
+
+const passed = new WeakMap<object, readonly unknown[]>();
+const urisOf = (request: MediaRequest) => [request.character?.uri, request.reference?.uri];
+
+/**
+ * Reads the container of every video `data:` URI in a validated create request (`character` when its type
+ * is `video`, and `reference`) and returns one issue per asset that breaks the spec's rules: not a readable
+ * video, a container other than MP4/MOV/WebM or other than its label, a codec the provider does not take,
+ * or a reference clip outside 3–30 s (the message gives the measured length: "is 2.0 s long; the reference
+ * clip must be 3–30 s"). `[]` when all is well, when there is no video data: URI (HTTPS URLs are not
+ * fetched), and in a browser build, which reads no containers. Async: it decodes the payload (~12 ms for
+ * 16 MB) and parses the container (~1 ms) on Node. Rejects only when the media entry cannot be loaded.
+ */
+export async function validateAssetMedia(request: MediaRequest): Promise<ValidationIssue[]> {
+  const uris = urisOf(request);
+  const before = passed.get(request);
+  if (before?.every((uri, i) => uri === uris[i])) return [];
+  const targets: { path: string; uri: string; isReference: boolean }[] = [];
+  if (request.character?.type === 'video' && request.character.uri.startsWith('data:')) {
+    targets.push({ path: 'character.uri', uri: request.character.uri, isReference: false });
+  }
+  if (request.reference?.uri.startsWith('data:')) {
+    targets.push({ path: 'reference.uri', uri: request.reference.uri, isReference: true });
+  }
+  const issues: ValidationIssue[] = [];
+  if (targets.length > 0) {
+    const { readVideoDataUri } = await loadMediaEntry();
+    for (const { path, uri, isReference } of targets) {
+      const label = dataUriParts(uri)?.mediaType ?? '';
+      const reading = await readVideoDataUri(uri);
+      const problem = reading && videoProblem(reading, label, isReference);
+      if (problem) issues.push({ path, message: problem });
+    }
+  }
+  if (issues.length === 0) passed.set(request, uris);
+  return issues;
+}

@@ -1,0 +1,33 @@
+// What a container parser tells about a video, in the words validation needs. Shared by the Node reader
+// (read-video.ts) and the browser stand-in (browser.ts), so both entries of `@actkit/core/media` agree.
+
+/** What was read from a video file's container. */
+export interface VideoFacts {
+  /** The container's media type: `video/mp4`, `video/quicktime`, `video/webm`, `video/x-matroska`, … */
+  container: string;
+  /** The container's name as the parser gives it: "MP4", "QuickTime File Format", "WebM", "Ogg", … */
+  containerName: string;
+  /**
+   * The first video track's codec in the spec's words (`H.264`, `H.265`, `AV1`, `VP8`, `VP9`, `ProRes`),
+   * `null` when the file has a video track whose codec the parser does not know, `undefined` when it has
+   * no video track at all.
+   */
+  codec: string | null | undefined;
+  /** The video track's duration in seconds (the whole file's when it has no video track). */
+  durationSeconds: number;
+}
+
+/** The outcome of reading a video: its facts, or why the bytes are not a readable video container. */
+export type VideoReading = { ok: true; facts: VideoFacts } | { ok: false; reason: string };
+
+/**
+ * Reads a video from its bytes. Resolves `undefined` where no parser is available (the browser build of
+ * `@actkit/core/media`): the caller then skips the container checks. Never rejects for bad bytes.
+ */
+export type ReadVideo = (bytes: Uint8Array) => Promise<VideoReading | undefined>;
+
+/**
+ * Reads a video held in a base64 `data:` URI (decoding it first). Same outcomes as `ReadVideo`; a URI that
+ * is not `data:<type>;base64,…` reads as `{ ok: false }`.
+ */
+export type ReadVideoDataUri = (uri: string) => Promise<VideoReading | undefined>;

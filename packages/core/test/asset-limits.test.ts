@@ -1,0 +1,193 @@
+// data: URI assets against the spec's limits (x-data-uri, x-duration-seconds): the synchronous checks
+// (decoded size, media type, leading bytes) and, on Node, the container read with mediabunny (duration,
+// container, codec). Real clips from ffmpeg; creates go to the emulator, which must see nothing when the
+// input is refused.
+import { describe, expect, it } from 'vitest';
+import { validateAssetMedia } from '../src/asset-media.js';
+import {
+  ActkitValidationError,
+  checkAssetUri,
+  dataUriLimits,
+  referenceVideoDurationSeconds,
+  validateCharacterPerformanceInput,
+} from '../src/index.js';
+import { clientFor, emulator } from './helpers.js';
+import { clip, dataUri, MB, padMp4, png } from './media-clips.js';
+
+const image = { type: 'image' as const, uri: 'https://assets.example.com/face.png' };
+const referenceOf = (uri: string) => ({ character: image, reference: { type: 'video' as const, uri } });
+
+/** The single issue validation reports for `field`, or undefined when the input is valid. */
+function issueOf(input: unknown, field: string): string | undefined {
+  const result = validateCharacterPerformanceInput(input);
+  return result.ok ? undefined : result.issues.find((issue) => issue.path === field)?.message;
+}
+
+describe('the limits come from the spec', () => {
+  it('image 5 MB and video 16 MB decoded, JPEG/PNG/WebP and MP4/MOV/WebM, a 3–30 s reference', () => {
+    expect(dataUriLimits.image.maxDecodedBytes).toBe(5 * MB);
+    expect(dataUriLimits.video.maxDecodedBytes).toBe(16 * MB);
+    expect(dataUriLimits.image.mediaTypes).toEqual(['image/jpeg', 'image/jpg', 'image/png', 'image/webp']);
+    expect(dataUriLimits.video.mediaTypes).toEqual(['video/mp4', 'video/quicktime', 'video/webm']);
+    expect(referenceVideoDurationSeconds).toEqual({ minimum: 3, maximum: 30 });
+  });
+});
+
+describe('synchronous data: URI checks (every runtime)', () => {
+  it('accepts a real PNG character and a real MP4 reference', async () => {
+    const input = {
+      character: { type: 'image', uri: dataUri('image/png', await png()) },
+      reference: { type: 'video', uri: dataUri('video/mp4', await clip(5)) },
+    };
+    expect(validateCharacterPerformanceInput(input).ok).toBe(true);
+  });
+
+  it('a video at exactly 16 MB decoded passes; one byte more is refused with both sizes in words', async () => {
+    const five = await clip(5);
+    expect(
+      issueOf(referenceOf(dataUri('video/mp4', padMp4(five, 16 * MB))), 'reference.uri'),
+    ).toBeUndefined();
+    expect(issueOf(referenceOf(dataUri('video/mp4', padMp4(five, 17 * MB))), 'reference.uri')).toBe(
+      "is 17 MB once decoded; a video data: URI may hold at most 16 MB (the provider's limit; host a larger file on HTTPS and pass its URL)",
+    );
+  });
+
+  it('an image over 5 MB decoded is refused (the image cap, not the video one)', async () => {
+    const big = Buffer.concat([await png(), Buffer.alloc(7 * MB)]);
+    const message = issueOf(
+      {
+        ...referenceOf('https://assets.example.com/r.mp4'),
+        character: { type: 'image', uri: dataUri('image/png', big) },
+      },
+      'character.uri',
+    );
+    expect(message).toMatch(/^is 7\.0 MB once decoded; an image data: URI may hold at most 5 MB/);
+  });
+
+  it('a character video may be up to 16 MB (its type decides the cap)', async () => {
+    const input = {
+      character: { type: 'video', uri: dataUri('video/mp4', padMp4(await clip(5), 12 * MB)) },
+      reference: referenceOf('https://assets.example.com/r.mp4').reference,
+    };
+    expect(validateCharacterPerformanceInput(input).ok).toBe(true);
+  });
+
+  it('a text file labelled video/mp4 is refused, saying what it looks like', () => {
+    const text = Buffer.from('this is not a video, only words in a file\n'.repeat(50));
+    expect(issueOf(referenceOf(dataUri('video/mp4', text)), 'reference.uri')).toBe(
+      'is labelled video/mp4 but its bytes are not an MP4/MOV video (they look like text)',
+    );
+  });
+
+  it('a PNG labelled image/jpeg, a WebM labelled video/mp4: the label must match the bytes', async () => {
+    const mislabelled = {
+      character: { type: 'image', uri: dataUri('image/jpeg', await png()) },
+      reference: { type: 'video', uri: dataUri('video/mp4', await clip(4, 'webm')) },
+    };
+    const result = validateCharacterPerformanceInput(mislabelled);
+    expect(result.ok ? [] : result.issues).toEqual([
+      { path: 'character.uri', message: 'is labelled image/jpeg but holds a PNG image' },
+      { path: 'reference.uri', message: 'is labelled video/mp4 but holds a WebM/Matroska video' },
+    ]);
+  });
+
+  it("media types outside the spec's lists are refused with the accepted ones named", async () => {
+    expect(
+      issueOf(
+        {
+          ...referenceOf('https://assets.example.com/r.mp4'),
+          character: { type: 'image', uri: dataUri('image/gif', Buffer.from('GIF89a')) },
+        },
+        'character.uri',
+      ),
+    ).toBe(
+      'is labelled image/gif; an image must be JPEG, PNG or WebP (image/jpeg, image/jpg, image/png, image/webp)',
+    );
+    expect(issueOf(referenceOf(dataUri('image/png', await png())), 'reference.uri')).toBe(
+      'is labelled image/png; a video must be MP4, MOV or WebM (video/mp4, video/quicktime, video/webm)',
+    );
+  });
+
+  it('a payload that is not base64 is refused', () => {
+    expect(checkAssetUri('data:video/mp4;base64,AAAA$AAA', 'video')).toMatch(/is not valid base64/);
+    expect(checkAssetUri('data:video/mp4;base64,AAAAA', 'video')).toMatch(/is not valid base64/);
+  });
+});
+
+describe('validateAssetMedia: the container, read on Node', () => {
+  it('a 2 s reference clip is refused with its measured length; 31 s too; 3, 5 and 30 s pass', async () => {
+    const check = async (seconds: number) =>
+      validateAssetMedia(referenceOf(dataUri('video/mp4', await clip(seconds))));
+    expect(await check(2)).toEqual([
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(await check(31)).toEqual([
+      { path: 'reference.uri', message: 'is 31.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    for (const seconds of [3, 5, 30]) expect(await check(seconds)).toEqual([]);
+  }, 60_000);
+
+  it('reads WebM and MOV too; MOV may be labelled video/mp4 (one family)', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/webm', await clip(2, 'webm'))))).toEqual([
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/webm', await clip(5, 'webm'))))).toEqual([]);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', await clip(5, 'mov'))))).toEqual([]);
+  }, 60_000);
+
+  it('a Matroska file labelled video/webm is refused (Runway lists WebM, MP4 and MOV)', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/webm', await clip(5, 'mkv'))))).toEqual([
+      {
+        path: 'reference.uri',
+        message:
+          'holds a Matroska file (video/x-matroska); a video must be MP4, MOV or WebM (video/mp4, video/quicktime, video/webm)',
+      },
+    ]);
+  }, 60_000);
+
+  it('an MP4 cut before its index is refused as unreadable, not sent', async () => {
+    const full = await clip(5);
+    const bytes = Buffer.concat([full.subarray(0, 32), Buffer.alloc(64)]);
+    const [issue] = await validateAssetMedia(referenceOf(dataUri('video/mp4', bytes)));
+    expect(issue?.path).toBe('reference.uri');
+    expect(issue?.message).toMatch(/^(could not be read as a video|holds no video track)/);
+  });
+
+  it('a character video has no length rule; HTTPS URLs are not read at all', async () => {
+    const input = {
+      character: { type: 'video' as const, uri: dataUri('video/mp4', await clip(2)) },
+      reference: { type: 'video' as const, uri: 'https://assets.example.com/r.mp4' },
+    };
+    expect(await validateAssetMedia(input)).toEqual([]);
+  });
+
+  it('a request that passed and then changed its URI is read again', async () => {
+    const request = referenceOf(dataUri('video/mp4', await clip(5)));
+    expect(await validateAssetMedia(request)).toEqual([]);
+    request.reference.uri = dataUri('video/mp4', await clip(2));
+    expect(await validateAssetMedia(request)).toHaveLength(1);
+  });
+});
+
+describe('characterPerformance.create', () => {
+  it('refuses a 2 s reference clip with a field error and sends nothing', async () => {
+    const emu = await emulator();
+    const error = await clientFor(emu)
+      .characterPerformance.create(referenceOf(dataUri('video/mp4', await clip(2))))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActkitValidationError);
+    expect((error as ActkitValidationError).issues).toEqual([
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(emu.stats.requests).toBe(0);
+  });
+
+  it('sends a 12 MB video data: URI once', async () => {
+    const emu = await emulator();
+    const uri = dataUri('video/mp4', padMp4(await clip(5), 12 * MB));
+    const created = await clientFor(emu).characterPerformance.create(referenceOf(uri));
+    expect(created.id).toEqual(expect.any(String));
+    expect(emu.stats.tasksCreated).toBe(1);
+    expect(emu.task(created.id)?.body.reference.uri.length).toBe(uri.length);
+  }, 30_000);
+});
