@@ -83,19 +83,16 @@ describe('the ledger record of a create', () => {
     expect(JSON.stringify(record)).not.toContain(payload);
   });
 
-  it('a data: URI whose payload is not valid base64 is still recorded (as text), never a 500', async () => {
+  it('a data: URI whose payload is not valid base64 is refused before any record or create', async () => {
     const setup = await ledgerSetup({ taskMs: 60_000 });
     const answer = await setup.post('alice', {
       ...input(),
       character: { type: 'image', uri: 'data:image/png;base64,abcde' },
     });
-    expect(answer.status).not.toBe(500);
-    const [record] = await setup.store.ledger.list('alice', { limit: 1 });
-    expect((record?.input as { character: { uri: unknown } } | undefined)?.character.uri).toEqual({
-      mediaType: 'image/png',
-      bytes: 5,
-      sha256: createHash('sha256').update('abcde').digest('hex'),
-    });
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.json)).toContain('character.uri');
+    expect(await setup.store.ledger.list('alice', { limit: 1 })).toEqual([]);
+    expect(createCount(setup.emu)).toBe(0);
   });
 
   it('follows every state a read or a stream sees, up to SUCCEEDED with the output', async () => {
