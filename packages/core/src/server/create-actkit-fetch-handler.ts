@@ -108,7 +108,7 @@ export function createActkitFetchHandler(
         ? undefined
         : toFetchResponse(problemResponse(404, 'No such route.'), fetchClientGone(undefined));
     }
-    const gone = fetchClientGone(request.signal);
+    const gone = fetchClientGone(request);
     const raw = { request, context: route.context };
     const response = await handler.handle(fromFetchRequest(request, path, raw, gone));
     return toFetchResponse(response, gone);

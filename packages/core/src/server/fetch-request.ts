@@ -41,7 +41,10 @@ export function fromFetchRequest(
     method: request.method,
     path,
     headers: request.headers,
-    body: request.body ? streamChunks(request.body) : undefined,
+    // Read only by a create: some runtimes (@hono/node-server) build a whole second Request when asked.
+    get body() {
+      return request.body ? streamChunks(request.body) : undefined;
+    },
     raw,
     get signal() {
       return gone.signal();
