@@ -89,6 +89,9 @@ export async function startNextApp(options: NextAppOptions = {}): Promise<NextAp
     });
   });
   const origin = `http://127.0.0.1:${port}`;
+  // Next loads a route's module on its first request: load the contract route now (a wrong method answers
+  // 405 without authorize or upstream), so a suite's first request is not also the app's cold start.
+  if (options.config) await (await fetch(`${origin}/api/actkit/character-performances`)).arrayBuffer();
   return {
     origin,
     pid: child.pid ?? 0,

@@ -22,10 +22,16 @@ function readConfig(): TestAppConfig {
 
 /** The fetch of the app's client: requests to the provider origin go to `rewriteTo` (the test's emulator). */
 function rewritingFetch(from: string, to: string): typeof fetch {
-  return (input, init) => {
+  return async (input, init) => {
     const request = new Request(input, init);
     if (!request.url.startsWith(from)) return fetch(request);
-    return fetch(new Request(to + request.url.slice(from.length), request));
+    const hasBody = request.method !== 'GET' && request.method !== 'HEAD';
+    return fetch(to + request.url.slice(from.length), {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? await request.arrayBuffer() : undefined,
+      signal: request.signal,
+    });
   };
 }
 
