@@ -1,5 +1,6 @@
 // A Hono app on @hono/node-server (127.0.0.1, port 0) with @actkit/hono mounted among the app's own routes,
 // the emulator upstream. It keeps every request's signal, so tests can count what stays attached to them.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createActkitClient } from '@actkit/core';
 import { createMemoryStore } from '@actkit/core/server';
@@ -47,7 +48,7 @@ export async function startHonoApp(
     },
     port: 0,
     hostname: '127.0.0.1',
-  });
+  }) as Server;
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -71,7 +72,7 @@ export async function startHonoApp(
     },
     async close() {
       await api.close();
-      server.closeAllConnections?.();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.close();
     },

@@ -13,4 +13,8 @@ export const adapters: ContractAdapter[] = [
   nestAdapter('nest 12 (express platform)'),
   honoAdapter('hono 4 (@hono/node-server)'),
   nextAdapter('next 16 (node.js runtime, next start)'),
+  // Opt-in: the Edge runtime passes every test but one timing bound (packages/next/README.md, "Runtime").
+  ...(process.env.ACTKIT_CONTRACT_EDGE
+    ? [nextAdapter('next 16 (edge runtime, next start)', { runtime: 'edge' })]
+    : []),
 ];

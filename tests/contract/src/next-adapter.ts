@@ -21,7 +21,7 @@ function plainHandlerOptions(options: Partial<ActkitHandlerOptions>): TestAppCon
 }
 
 export function nextAdapter(name: string, options: { runtime?: 'nodejs' | 'edge' } = {}): ContractAdapter {
-  const prefix = options.runtime === 'edge' ? '/api/edge' : '';
+  const prefix = options.runtime === 'edge' ? '/edge' : '';
   return {
     name,
     remote: true,
@@ -34,6 +34,7 @@ export function nextAdapter(name: string, options: { runtime?: 'nodejs' | 'edge'
           handler: plainHandlerOptions(handler),
           owner: { header: remote.ownerHeader },
         },
+        warm: [`${prefix}${mountPath}`],
       });
       return { url: `${app.origin}${prefix}${mountPath}`, close: () => app.stop() };
     },

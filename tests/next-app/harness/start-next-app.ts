@@ -11,6 +11,11 @@ export interface NextAppOptions {
   config?: TestAppConfig;
   /** More environment variables (COMETAPI_KEY, ACTKIT_BASE_URL, SESSION_SECRET for the README example). */
   env?: Record<string, string>;
+  /**
+   * Contract mounts to load before the app counts as started (Next loads a route's module on its first
+   * request); default `/api/actkit` when there is a `config`.
+   */
+  warm?: string[];
 }
 
 /** What the app's Node.js runtime holds now (from its test-only /api/test-stats route). */
@@ -26,7 +31,8 @@ export interface NextApp {
   origin: string;
   /** The server process id. */
   pid: number;
-  stats(): Promise<NextAppStats>;
+  /** The stats of the Node.js runtime, or of the Edge runtime (`'edge'`: loops only, no resources). */
+  stats(runtime?: 'nodejs' | 'edge'): Promise<NextAppStats>;
   /** Everything the server printed. */
   output(): string;
   stop(): Promise<void>;
@@ -89,14 +95,16 @@ export async function startNextApp(options: NextAppOptions = {}): Promise<NextAp
     });
   });
   const origin = `http://127.0.0.1:${port}`;
-  // Next loads a route's module on its first request: load the contract route now (a wrong method answers
+  // Next loads a route's module on its first request: load the contract routes now (a wrong method answers
   // 405 without authorize or upstream), so a suite's first request is not also the app's cold start.
-  if (options.config) await (await fetch(`${origin}/api/actkit/character-performances`)).arrayBuffer();
+  for (const mount of options.warm ?? (options.config ? ['/api/actkit'] : [])) {
+    await (await fetch(`${origin}${mount}/character-performances`)).arrayBuffer();
+  }
   return {
     origin,
     pid: child.pid ?? 0,
-    async stats() {
-      const response = await fetch(`${origin}/api/test-stats`);
+    async stats(runtime = 'nodejs') {
+      const response = await fetch(`${origin}${runtime === 'edge' ? '/edge' : ''}/api/test-stats`);
       if (!response.ok) throw new Error(`GET /api/test-stats: HTTP ${response.status}`);
       return (await response.json()) as NextAppStats;
     },

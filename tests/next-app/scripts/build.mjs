@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const appDir = fileURLToPath(new URL('..', import.meta.url));
+// From the file path, not `new URL('..', import.meta.url)`: jsdom (the React tests' environment) replaces URL.
+export const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = path.resolve(appDir, '../..');
 const readmePath = path.join(workspace, 'packages/next/README.md');
 const stampPath = path.join(appDir, '.next', 'actkit-build-stamp');
