@@ -69,11 +69,15 @@ export function pathUnder(pathname: string, basePath: string): string | undefine
 /**
  * The last `count` segments of `pathname` as a contract path (`/tasks/<handle>`): what a router that matched
  * a catch-all or a pattern of `count` segments (Next.js `[...actkit]`, Hono's `/tasks/:handle`) leaves for
- * the contract, still percent-encoded as the client sent it.
+ * the contract, still percent-encoded as the client sent it. Trailing slashes are dropped.
  */
 export function lastPathSegments(pathname: string, count: number): string {
-  const segments = trimSlashes(pathname).split('/');
-  return `/${segments.slice(Math.max(1, segments.length - count)).join('/')}`;
+  // Walks back over the slashes instead of split/join: this runs on every request.
+  let end = pathname.length;
+  while (end > 1 && pathname.charCodeAt(end - 1) === 47) end--;
+  let start = end;
+  for (let i = 0; i < count && start > 0; i++) start = pathname.lastIndexOf('/', start - 1);
+  return pathname.slice(Math.max(start, 0), end);
 }
 
 /**

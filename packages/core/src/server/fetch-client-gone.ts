@@ -13,27 +13,32 @@ export interface FetchClientGone {
   release(): void;
 }
 
-export function fetchClientGone(request: { readonly signal: AbortSignal } | undefined): FetchClientGone {
-  let controller: AbortController | undefined;
-  let requestSignal: AbortSignal | undefined;
-  const onAbort = () => controller?.abort();
-  const signal = () => {
-    if (controller === undefined) {
-      controller = new AbortController();
-      requestSignal = request?.signal;
-      if (requestSignal?.aborted) controller.abort();
-      else requestSignal?.addEventListener('abort', onAbort, { once: true });
+/** A class, not closures: one is made per request. */
+class ClientGone implements FetchClientGone {
+  private controller: AbortController | undefined;
+  private requestSignal: AbortSignal | undefined;
+  constructor(private readonly request: { readonly signal: AbortSignal } | undefined) {}
+  private onAbort: (() => void) | undefined;
+  signal(): AbortSignal {
+    if (this.controller === undefined) {
+      const controller = new AbortController();
+      this.controller = controller;
+      this.requestSignal = this.request?.signal;
+      this.onAbort = () => controller.abort();
+      if (this.requestSignal?.aborted) controller.abort();
+      else this.requestSignal?.addEventListener('abort', this.onAbort, { once: true });
     }
-    return controller.signal;
-  };
-  return {
-    signal,
-    abort() {
-      signal();
-      controller?.abort();
-    },
-    release() {
-      requestSignal?.removeEventListener('abort', onAbort);
-    },
-  };
+    return this.controller.signal;
+  }
+  abort(): void {
+    this.signal();
+    this.controller?.abort();
+  }
+  release(): void {
+    if (this.onAbort) this.requestSignal?.removeEventListener('abort', this.onAbort);
+  }
+}
+
+export function fetchClientGone(request: { readonly signal: AbortSignal } | undefined): FetchClientGone {
+  return new ClientGone(request);
 }

@@ -29,25 +29,37 @@ export function streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<
 
 /**
  * The handler's view of `request`: `path` relative to the mount (with its query string, which the handler
- * ignores), `raw` for `authorize`, the client-gone signal made on first use.
+ * ignores), `raw` for `authorize`, the client-gone signal made on first use. A class with getters: made on
+ * every request, and some runtimes (@hono/node-server) build `headers` and `body` only when asked, so a JSON
+ * read reads neither unless `authorize` does.
  */
+class FetchActkitRequest implements ActkitRequest {
+  constructor(
+    private readonly request: Request,
+    readonly path: string,
+    readonly raw: unknown,
+    private readonly gone: FetchClientGone,
+  ) {}
+  get method(): string {
+    return this.request.method;
+  }
+  get headers(): Headers {
+    return this.request.headers;
+  }
+  get body(): AsyncIterable<Uint8Array> | undefined {
+    const body = this.request.body;
+    return body ? streamChunks(body) : undefined;
+  }
+  get signal(): AbortSignal {
+    return this.gone.signal();
+  }
+}
+
 export function fromFetchRequest(
   request: Request,
   path: string,
   raw: unknown,
   gone: FetchClientGone,
 ): ActkitRequest {
-  return {
-    method: request.method,
-    path,
-    headers: request.headers,
-    // Read only by a create: some runtimes (@hono/node-server) build a whole second Request when asked.
-    get body() {
-      return request.body ? streamChunks(request.body) : undefined;
-    },
-    raw,
-    get signal() {
-      return gone.signal();
-    },
-  };
+  return new FetchActkitRequest(request, path, raw, gone);
 }
