@@ -43,7 +43,7 @@ describe('the contract path', () => {
       POST,
       'http://app.test/deep/down/v2/character-performances',
       ['character-performances'],
-      post(''),
+      post(),
     );
     expect(created.status).toBe(202);
     const { task } = (await created.json()) as { task: { handle: string } };
@@ -62,18 +62,13 @@ describe('the contract path', () => {
 
   it('with basePath, is matched against it: outside → 404 problem', async () => {
     const { POST } = createActkitRouteHandlers(options({ basePath: '/api/actkit' }));
-    const inside = await call(
-      POST,
-      'http://app.test/api/actkit/character-performances',
-      ['ignored'],
-      post(''),
-    );
+    const inside = await call(POST, 'http://app.test/api/actkit/character-performances', ['ignored'], post());
     expect(inside.status).toBe(202);
     const outside = await call(
       POST,
       'http://app.test/other/character-performances',
       ['character-performances'],
-      post(''),
+      post(),
     );
     expect(outside.status).toBe(404);
     expect(outside.headers.get('content-type')).toBe('application/problem+json');
