@@ -1,7 +1,8 @@
 // Child process of the "adapter throughput" metric: the servers under load, away from the load generator's
-// event loop. Prints one JSON line { bare, express, nest, nestBare } with their base URLs, then serves until
-// killed. `nestBare` is a Nest app answering the fixed body from a controller: Nest's own cost, the ceiling
-// of any Nest adapter. argv[2]: the emulator (upstream) URL, itself in another process, as CometAPI would be.
+// event loop. Prints one JSON line { bare, express, nest, nestBare, hono, honoBare, honoBareAsync } with their base URLs, then
+// serves until killed. `nestBare` is a Nest app answering the fixed body from a controller: Nest's own cost,
+// the ceiling of any Nest adapter; `honoBare` the same for Hono. argv[2]: the emulator (upstream) URL, itself
+// in another process, as CometAPI would be.
 import 'reflect-metadata';
 import { createActkitClient } from '@actkit/core';
 import { ActkitModule } from '@actkit/nestjs';
@@ -10,6 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import { handlerOptions, listen, startActkitExpress } from './express-app.js';
+import { startActkitHono, startBareHono } from './hono-app.js';
 import { apiKey } from './inputs.js';
 
 const client = createActkitClient({ apiKey, baseUrl: process.argv[2] });
@@ -60,5 +62,8 @@ const urls = {
   express: actkitExpress.url,
   nest: await listenNest(AppModule),
   nestBare: await listenNest(BareModule),
+  hono: (await startActkitHono(client)).url,
+  honoBare: (await startBareHono(() => body)).url,
+  honoBareAsync: (await startBareHono(() => body, { async: true })).url,
 };
 process.stdout.write(`${JSON.stringify(urls)}\n`);

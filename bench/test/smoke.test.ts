@@ -68,7 +68,7 @@ describe.concurrent('every metric, tiny', () => {
     expect(hasPhrase(names, 'create throughput: redis store vs memory store')).toBe(true);
   });
 
-  it('adapter throughput (Express and Nest)', async () => {
+  it('adapter throughput (Express, Nest and Hono)', async () => {
     const names = checkJson(await measureAdapterThroughput({ rounds: 1, seconds: 1, connections: 2 }));
     expect(hasPhrase(names, 'adapter throughput')).toBe(true);
   });

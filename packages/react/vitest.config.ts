@@ -1,15 +1,31 @@
 // One `vitest run` covers both supported React majors: project "react19" uses the react/react-dom
-// dependencies as installed, project "react18" (vitest.react18.config.ts) swaps in React 18.
+// dependencies as installed, project "react18" (vitest.react18.config.ts) swaps in React 18. Both run against
+// the Express backend; the integration tests run again, unchanged, against Hono and Next.js backends.
 import { defineConfig } from 'vitest/config';
 import { sharedConfig } from '../../vitest.shared.ts';
 import { react18Project } from './vitest.react18.config.ts';
 
 const shared = sharedConfig({ environment: 'jsdom' });
 
+/** The tests that talk to a real backend (test/helpers/actkit-app.ts). */
+const integration = ['test/start-and-follow.test.tsx', 'test/unmount.test.tsx', 'test/watch-task.test.tsx'];
+const otherBackends = (['hono', 'next'] as const).map((backend) => ({
+  extends: true as const,
+  test: {
+    name: `react19 on ${backend}`,
+    include: integration,
+    provide: { reactMajor: '19' as const, backend },
+  },
+}));
+
 export default defineConfig({
   ...shared,
   test: {
     ...shared.test,
-    projects: [{ extends: true, test: { name: 'react19', provide: { reactMajor: '19' } } }, react18Project],
+    projects: [
+      { extends: true, test: { name: 'react19', provide: { reactMajor: '19', backend: 'express' } } },
+      react18Project,
+      ...otherBackends,
+    ],
   },
 });

@@ -22,7 +22,7 @@ export const react18Project: TestProjectInlineConfiguration = {
       'test/bundle-size.test.ts',
       '**/node_modules/**',
     ],
-    provide: { reactMajor: '18' },
+    provide: { reactMajor: '18', backend: 'express' },
     setupFiles: [fileURLToPath(new URL('./test/setup/react18-require.ts', import.meta.url))],
   },
 };

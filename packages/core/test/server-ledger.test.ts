@@ -90,7 +90,7 @@ describe('the ledger record of a create', () => {
       character: { type: 'image', uri: 'data:image/png;base64,abcde' },
     });
     expect(answer.status).toBe(400);
-    expect(JSON.stringify(answer.json)).toContain('character.uri');
+    expect(JSON.stringify(answer)).toContain('character.uri');
     expect(await setup.store.ledger.list('alice', { limit: 1 })).toEqual([]);
     expect(createCount(setup.emu)).toBe(0);
   });

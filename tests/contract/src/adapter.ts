@@ -4,6 +4,25 @@ import type { ActkitHandlerOptions } from '@actkit/core/server';
 export interface AdapterStartOptions extends ActkitHandlerOptions {
   /** Where the app mounts the contract, e.g. '/api/actkit'. */
   mountPath: string;
+  /** Set for an adapter with `remote: true`: what its app needs to build the same client and authorize. */
+  remote?: RemoteStartOptions;
+}
+
+/**
+ * For an app in another process, which cannot take the suite's `client` and `authorize` functions: it builds
+ * an equivalent client from `upstream` and applies the suite's authorize rule itself; every other handler
+ * option it gets is plain data (secret, limits, pollIntervalMs, heartbeatMs, …), to pass on as JSON.
+ */
+export interface RemoteStartOptions {
+  upstream: {
+    apiKey: string;
+    /** The provider origin the client believes in (the host the leak scan looks for). */
+    baseUrl: string;
+    /** Where requests to `baseUrl` must go: the stack's relay to the emulator (it records provider ids). */
+    rewriteTo: string;
+  };
+  /** The suite's authorize rule: the owner is this request header; 'forbidden' → 403; absent → 401. */
+  ownerHeader: string;
 }
 
 export interface RunningAdapter {
@@ -25,5 +44,7 @@ export interface ContractAdapter {
   name: string;
   /** True when the adapter also serves the app's own route (`RunningAdapter.appUrl`) with its error handler. */
   appRoute?: boolean;
+  /** The app runs in another process: the stack starts a relay and passes `remote` options. */
+  remote?: boolean;
   start(options: AdapterStartOptions): Promise<RunningAdapter>;
 }

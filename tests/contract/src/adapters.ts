@@ -3,10 +3,18 @@ import express5 from 'express';
 import express4 from 'express4';
 import type { ContractAdapter } from './adapter.js';
 import { expressAdapter } from './express-adapter.js';
+import { honoAdapter } from './hono-adapter.js';
 import { nestAdapter } from './nest-adapter.js';
+import { nextAdapter } from './next-adapter.js';
 
 export const adapters: ContractAdapter[] = [
   expressAdapter('express 5', express5),
   expressAdapter('express 4', express4),
   nestAdapter('nest 12 (express platform)'),
+  honoAdapter('hono 4 (@hono/node-server)'),
+  nextAdapter('next 16 (node.js runtime, next start)'),
+  // Opt-in: the Edge runtime passes every test but one timing bound (packages/next/README.md, "Runtime").
+  ...(process.env.ACTKIT_CONTRACT_EDGE
+    ? [nextAdapter('next 16 (edge runtime, next start)', { runtime: 'edge' })]
+    : []),
 ];

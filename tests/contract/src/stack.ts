@@ -5,7 +5,8 @@
 import { createActkitClient } from '@actkit/core';
 import type { ActkitHandlerOptions } from '@actkit/core/server';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
-import type { ContractAdapter, RunningAdapter } from './adapter.js';
+import type { ContractAdapter, RemoteStartOptions, RunningAdapter } from './adapter.js';
+import { type Relay, startRelay } from './relay.js';
 
 export const apiKey = 'sk-contract-suite-0123456789abcdef';
 export const providerHost = 'api.provider-under-test.example';
@@ -72,6 +73,16 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
   const clientWithKey = (key: string) =>
     createActkitClient({ apiKey: key, baseUrl: providerOrigin, fetch: toEmulator, maxRetries: 0 });
   const client = clientWithKey(apiKey);
+  // An app in another process reaches the same rewrite through a relay on 127.0.0.1.
+  let relay: Relay | undefined;
+  let remote: RemoteStartOptions | undefined;
+  if (adapter.remote) {
+    relay = await startRelay(providerOrigin, toEmulator);
+    remote = {
+      upstream: { apiKey, baseUrl: providerOrigin, rewriteTo: relay.url },
+      ownerHeader: 'x-test-user',
+    };
+  }
   const instances: RunningAdapter[] = [];
   const reported: unknown[] = [];
   const startInstance = async (overrides: Partial<ActkitHandlerOptions> = {}) => {
@@ -81,6 +92,7 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
       secret: handleSecret,
       pollIntervalMs: 50,
       mountPath,
+      remote,
       ...options.handler,
       ...overrides,
     });
@@ -103,6 +115,7 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
         .reduce((sum, [, count]) => sum + count, 0),
     async close() {
       await Promise.all(instances.map((instance) => instance.close()));
+      await relay?.close();
       await emulator.close();
     },
   };

@@ -1,6 +1,15 @@
-// @actkit/core/server: the framework-free handler that @actkit/express and @actkit/nestjs map onto.
+// @actkit/core/server: the framework-free handler that @actkit/express and @actkit/nestjs map onto, and its
+// Web Fetch entry (createActkitFetchHandler) that @actkit/next and @actkit/hono wrap.
 // The request/response interface is in types.ts and README.md.
 export { type ClosingResponseLike, clientGoneSignal } from './client-gone-signal.js';
+export {
+  type ActkitFetchHandler,
+  type ActkitFetchHandlerOptions,
+  type ActkitFetchRoute,
+  createActkitFetchHandler,
+  type FetchAuthorize,
+  lastPathSegments,
+} from './create-actkit-fetch-handler.js';
 export { createActkitHandler } from './create-actkit-handler.js';
 export { createMemoryCounterStore } from './memory-counter-store.js';
 export {

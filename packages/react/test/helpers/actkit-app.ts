@@ -1,12 +1,17 @@
-// A real backend for the hook tests: Express + @actkit/express's router on 127.0.0.1, talking to the
-// @actkit/emulator as its upstream. It counts the requests the browser side makes, and the event streams
-// open right now, so tests can prove sharing and closing by what the server saw.
+// A real backend for the hook tests, talking to the @actkit/emulator as its upstream: Express with
+// @actkit/express (the default), Hono with @actkit/hono on @hono/node-server, or the Next.js test app with
+// @actkit/next under `next start`; the vitest project picks which (`inject('backend')`), the tests are the
+// same. It counts the requests the browser side makes, and the event streams open right now, so tests can
+// prove sharing and closing by what the server saw.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { createActkitClient } from '@actkit/core';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { actkitErrorHandler, createActkitRouter } from '@actkit/express';
 import express from 'express';
+import { inject } from 'vitest';
+import { startHonoBackend } from './hono-backend.js';
+import { startNextBackend } from './next-backend.js';
 
 export interface ActkitApp {
   /** Where the router is mounted; what the hooks get as `baseUrl`. */
@@ -30,19 +35,47 @@ export interface ActkitAppOptions {
   limits?: { activeTasks?: number; createsPerMinute?: number };
 }
 
+/** The handler options every backend uses (plain data, so the Next.js app in another process gets them too). */
+export const handlerOptions = {
+  secret: 'react-hook-tests-secret-0123456789abcdef',
+  limits: { activeTasks: 50, createsPerMinute: 100 },
+  // Tasks here last ~1 s, so the server polls and caches reads on the same short scale (defaults: the
+  // schedule, and GET answers up to 1 s old) or a polling hook could step from PENDING straight to SUCCEEDED.
+  pollIntervalMs: 100,
+  maxStaleMs: 100,
+};
+/** `handlerOptions` with a test's own limits on top. */
+export const handlerOptionsFor = (options: ActkitAppOptions) => ({
+  ...handlerOptions,
+  limits: { ...handlerOptions.limits, ...options.limits },
+});
+export const owner = 'user-1';
+export const apiKey = 'test-key';
+
+/** What a backend adds to the emulator: where it serves, what it saw, how to stop it. */
+export type Backend = Omit<ActkitApp, 'emulator' | 'count'>;
+
 export async function startActkitApp(options: ActkitAppOptions = {}): Promise<ActkitApp> {
   const emulator = await startEmulator({ port: 0, taskMs: options.taskMs ?? 1200 });
-  const client = createActkitClient({ apiKey: 'test-key', baseUrl: emulator.url });
-  const router = createActkitRouter({
-    client,
-    authorize: () => 'user-1',
-    secret: 'react-hook-tests-secret-0123456789abcdef',
-    limits: { activeTasks: 50, createsPerMinute: 100, ...options.limits },
-    // Tasks here last ~1 s, so the server polls and caches reads on the same short scale (defaults: the
-    // schedule, and GET answers up to 1 s old) or a polling hook could step from PENDING straight to SUCCEEDED.
-    pollIntervalMs: 100,
-    maxStaleMs: 100,
-  });
+  const which = inject('backend') ?? 'express';
+  const start =
+    which === 'hono' ? startHonoBackend : which === 'next' ? startNextBackend : startExpressBackend;
+  const backend = await start(emulator, options);
+  return {
+    ...backend,
+    emulator,
+    count: (route) =>
+      backend.requests.filter((r) => r.replace(/\/tasks\/[^/]+/, '/tasks/:handle') === route).length,
+    async close() {
+      await backend.close();
+      await emulator.close();
+    },
+  };
+}
+
+async function startExpressBackend(emulator: Emulator, options: ActkitAppOptions): Promise<Backend> {
+  const client = createActkitClient({ apiKey, baseUrl: emulator.url });
+  const router = createActkitRouter({ client, authorize: () => owner, ...handlerOptionsFor(options) });
   const requests: string[] = [];
   let streams = 0;
   const app = express();
@@ -64,15 +97,12 @@ export async function startActkitApp(options: ActkitAppOptions = {}): Promise<Ac
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/api/actkit`,
-    emulator,
     requests,
-    count: (route) => requests.filter((r) => r.replace(/\/tasks\/[^/]+/, '/tasks/:handle') === route).length,
     openStreams: () => streams,
     async close() {
       await router.close();
       server.closeAllConnections();
       server.close();
-      await emulator.close();
     },
   };
 }

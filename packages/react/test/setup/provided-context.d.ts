@@ -4,5 +4,7 @@ import 'vitest';
 declare module 'vitest' {
   export interface ProvidedContext {
     reactMajor: '18' | '19';
+    /** The server the integration tests run against (test/helpers/actkit-app.ts); default express. */
+    backend: 'express' | 'hono' | 'next';
   }
 }
