@@ -1,5 +1,5 @@
 // The actkit browser contract as a Hono sub-app: `app.route('/api/actkit', actkit({ client, authorize }))`.
-// A thin mapping onto @actkit/core/server's Web Fetch entry: Hono's router matches the contract's three
+// A thin mapping onto @actkit/core/server's Web Fetch entry: Hono's router matches the contract's four
 // paths (anything else falls through to the parent app), the handler does the rest.
 import {
   type ActkitFetchHandlerOptions,
@@ -30,6 +30,7 @@ export type ActkitHono<E extends Env = Env> = Hono<E> & {
 /** The contract's paths as Hono patterns, with how many trailing URL segments each one matches. */
 const contractRoutes = [
   ['/character-performances', 1],
+  ['/tasks', 1],
   ['/tasks/:handle', 2],
   ['/tasks/:handle/events', 3],
 ] as const;

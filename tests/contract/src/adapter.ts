@@ -23,6 +23,10 @@ export interface RemoteStartOptions {
   };
   /** The suite's authorize rule: the owner is this request header; 'forbidden' → 403; absent → 401. */
   ownerHeader: string;
+  /** A URL the app POSTs what its `onError` gets to, reaching `onError` in the test process. */
+  reporter(onError: (error: unknown) => void): string;
+  /** The API key of a client the suite made (`stack.clientWithKey`), for the app to build the same one. */
+  apiKeyOf(client: unknown): string | undefined;
 }
 
 export interface RunningAdapter {

@@ -10,13 +10,29 @@ import type { AdapterStartOptions, ContractAdapter, RunningAdapter } from './ada
 /** The route folder of the test app: app/api/actkit/[...actkit]/route.ts. */
 const routePath = '/api/actkit';
 
-/** The handler options that are plain data; anything else (a store, onError) cannot cross to the app. */
+/**
+ * The handler options that are plain data. `client` and `onError` cross as what they mean (the client's key;
+ * a URL the app reports errors to); anything else (a store) cannot cross to the app.
+ */
 function plainHandlerOptions(options: Partial<ActkitHandlerOptions>): TestAppConfig['handler'] {
-  const { secret, limits, pollIntervalMs, heartbeatMs, maxBodyBytes, maxStaleMs, maxCachedTasks, ...rest } =
-    options;
-  const unsupported = Object.keys(rest).filter((key) => key !== 'client' && key !== 'authorize');
+  const {
+    secret,
+    limits,
+    pollIntervalMs,
+    heartbeatMs,
+    maxBodyBytes,
+    maxStaleMs,
+    maxCachedTasks,
+    client: _client,
+    authorize: _authorize,
+    onError: _onError,
+    ...rest
+  } = options;
+  const unsupported = Object.keys(rest);
   if (unsupported.length > 0) throw new Error(`the Next.js adapter cannot pass ${unsupported.join(', ')}`);
-  if (typeof secret !== 'string') throw new Error('the Next.js adapter needs a string secret');
+  if (secret !== undefined && typeof secret !== 'string') {
+    throw new Error('the Next.js adapter needs a string secret (or none: derived from the client key)');
+  }
   return { secret, limits, pollIntervalMs, heartbeatMs, maxBodyBytes, maxStaleMs, maxCachedTasks };
 }
 
@@ -30,9 +46,10 @@ export function nextAdapter(name: string, options: { runtime?: 'nodejs' | 'edge'
       if (mountPath !== routePath) throw new Error(`the test app serves the contract at ${routePath} only`);
       const app = await startNextApp({
         config: {
-          upstream: remote.upstream,
+          upstream: { ...remote.upstream, apiKey: remote.apiKeyOf(handler.client) ?? remote.upstream.apiKey },
           handler: plainHandlerOptions(handler),
           owner: { header: remote.ownerHeader },
+          ...(handler.onError ? { reportErrorsTo: remote.reporter(handler.onError) } : {}),
         },
         warm: [`${prefix}${mountPath}`],
       });

@@ -70,8 +70,17 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
     }
     return response;
   };
-  const clientWithKey = (key: string) =>
-    createActkitClient({ apiKey: key, baseUrl: providerOrigin, fetch: toEmulator, maxRetries: 0 });
+  const keys = new WeakMap<object, string>();
+  const clientWithKey = (key: string) => {
+    const made = createActkitClient({
+      apiKey: key,
+      baseUrl: providerOrigin,
+      fetch: toEmulator,
+      maxRetries: 0,
+    });
+    keys.set(made, key);
+    return made;
+  };
   const client = clientWithKey(apiKey);
   // An app in another process reaches the same rewrite through a relay on 127.0.0.1.
   let relay: Relay | undefined;
@@ -81,6 +90,8 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
     remote = {
       upstream: { apiKey, baseUrl: providerOrigin, rewriteTo: relay.url },
       ownerHeader: 'x-test-user',
+      reporter: relay.reporter,
+      apiKeyOf: (made) => (typeof made === 'object' && made !== null ? keys.get(made) : undefined),
     };
   }
   const instances: RunningAdapter[] = [];

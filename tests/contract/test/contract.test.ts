@@ -3,7 +3,7 @@
 // host and the text the fake provider put in its error messages.
 import { seedRange } from '@actkit/core';
 import type { Fault } from '@actkit/emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adapters } from '../src/adapters.js';
 import { call } from '../src/http.js';
 import { invalidInputs, moderatedInput, validInput } from '../src/inputs.js';
@@ -434,6 +434,8 @@ describe.each(adapters)('$name', (adapter) => {
       stack.reported.length = 0;
       stack.emulator.inject({ ...cases[0]!.fault, route: 'create' });
       await call(`${stack.url}/character-performances`, { user: 'prov-log', body: validInput });
+      // An app in another process (Next.js) reports over HTTP, a moment after its answer.
+      await vi.waitFor(() => expect(stack.reported.length).toBeGreaterThan(0), { timeout: 5000 });
       expect(stack.reported.map((error) => String((error as Error).message))).toEqual([
         expect.stringContaining(marker),
       ]);

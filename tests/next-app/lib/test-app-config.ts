@@ -15,8 +15,9 @@ export interface TestAppConfig {
   };
   /** The handler options that survive JSON. */
   handler: {
-    secret: string;
-    limits?: { activeTasks?: number; createsPerMinute?: number };
+    /** Absent: the handler derives its handle secret from the client's key (`deriveSecret`). */
+    secret?: string;
+    limits?: { activeTasks?: number; createsPerMinute?: number; openStreams?: number };
     pollIntervalMs?: number;
     heartbeatMs?: number;
     maxBodyBytes?: number;
@@ -28,4 +29,9 @@ export interface TestAppConfig {
    * header → 401), or `{ fixed }` always that owner.
    */
   owner: { header: string } | { fixed: string };
+  /**
+   * When set, the handler's `onError` POSTs `{ name, message, status, code }` of every error it reports to
+   * this URL (the test process collects what a browser never sees).
+   */
+  reportErrorsTo?: string;
 }

@@ -35,8 +35,18 @@ function rewritingFetch(from: string, to: string): typeof fetch {
   };
 }
 
+/** Sends what `onError` got to the test process (fire and forget: a reporter must never fail a request). */
+function reportError(url: string, error: unknown): void {
+  const { name, message, status, code } = (error ?? {}) as Record<string, unknown>;
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, message, status, code }),
+  }).catch(() => {});
+}
+
 export function testAppOptions(): ActkitRouteHandlersOptions {
-  const { upstream, handler, owner } = readConfig();
+  const { upstream, handler, owner, reportErrorsTo } = readConfig();
   const client = createActkitClient({
     apiKey: upstream.apiKey,
     baseUrl: upstream.baseUrl,
@@ -47,6 +57,7 @@ export function testAppOptions(): ActkitRouteHandlersOptions {
     ...handler,
     client,
     store: testAppStore(),
+    ...(reportErrorsTo ? { onError: (error: unknown) => reportError(reportErrorsTo, error) } : {}),
     authorize: (request) => {
       if ('fixed' in owner) return owner.fixed;
       const user = request.headers.get(owner.header);

@@ -53,6 +53,12 @@ class FetchActkitRequest implements ActkitRequest {
   get signal(): AbortSignal {
     return this.gone.signal();
   }
+  /** The URL's query string without `?` (GET /tasks reads `limit`, `cursor`, `status`); read when asked. */
+  get query(): string {
+    const { url } = this.request;
+    const at = url.indexOf('?');
+    return at < 0 ? '' : url.slice(at + 1).replace(/#.*$/, '');
+  }
 }
 
 export function fromFetchRequest(
