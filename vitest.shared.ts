@@ -11,6 +11,7 @@ export const workspaceAliases = [
   { find: /^@actkit\/core\/server$/, replacement: root('./packages/core/src/server/index.ts') },
   { find: /^@actkit\/emulator$/, replacement: root('./packages/emulator/src/index.ts') },
   { find: /^@actkit\/express$/, replacement: root('./packages/express/src/index.ts') },
+  { find: /^@actkit\/fastify$/, replacement: root('./packages/fastify/src/index.ts') },
   { find: /^@actkit\/nestjs$/, replacement: root('./packages/nestjs/src/index.ts') },
   { find: /^@actkit\/react$/, replacement: root('./packages/react/src/index.ts') },
 ];

@@ -37,5 +37,6 @@ export type {
   Problem,
 } from './types.js';
 export { isEventStream } from './types.js';
+export { type FastifyReplyLike, writeFastifyReply } from './write-fastify-reply.js';
 export type { NodeResponseLike } from './write-node-response.js';
 export { writeNodeResponse } from './write-node-response.js';
