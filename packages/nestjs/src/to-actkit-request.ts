@@ -1,23 +1,18 @@
 import type { ActkitRequest } from '@actkit/core/server';
-import type { NestExpressRequest } from './nest-express-request.js';
+import type { NestRequest } from './nest-request.js';
 
 /**
- * The handler's view of a request to the controller's `*path` route. The path is the wildcard's part, i.e.
- * relative to the route prefix (and any global prefix). When no body parser consumed the body (see
- * `jsonBodiesOutside`) the request stream itself is the body, so the handler enforces the content type (415)
- * and the size limit (413) while reading; otherwise the parsed body is passed on.
+ * The handler's view of a request to one of the contract's routes. `path` is relative to the route prefix
+ * (and any global prefix or version). The body parsers are kept off these routes (see
+ * `bypassBodyParsers`), so the request stream itself is the body and the handler enforces the content type
+ * (415) and the size limit (413) while reading; a body a parser read anyway is passed on parsed.
  */
-export function toActkitRequest(
-  req: NestExpressRequest,
-  wildcard: string,
-  signal: () => AbortSignal,
-): ActkitRequest {
-  const segments = req.params[wildcard] ?? [];
+export function toActkitRequest(req: NestRequest, path: string, signal: () => AbortSignal): ActkitRequest {
   return {
     method: req.method ?? 'GET',
-    path: `/${[segments].flat().join('/')}`,
+    path,
     headers: req.headers,
-    body: req.body !== undefined ? req.body : req,
+    body: req.body !== undefined ? req.body : (req.raw ?? req),
     raw: req,
     // Made on first use (see clientGoneSignal): a JSON read never needs one.
     get signal() {

@@ -1,0 +1,46 @@
+// Express platform: body parsers (Nest's defaults, or the app's own through app.useBodyParser or app.use)
+// run in front of every route, before routing, with their own limit and error format. Once Nest has
+// registered its routes, the parsers in the app's router are told to pass the contract's routes on unread,
+// so the handler reads those bodies itself (413/415 as problem+json). Which routes those are comes from
+// the routes Nest registered for the marked handlers: global prefix, versions and module paths included.
+import { isContractRouteHandler } from './contract-route.js';
+
+type Middleware = (req: { path: string }, res: unknown, next: () => void) => unknown;
+
+/** The part of an Express 5 router layer used here (`app.router.stack` entries). */
+interface RouterLayer {
+  name: string;
+  handle: Middleware;
+  route?: { stack: { handle: unknown }[] };
+  match(path: string): boolean;
+}
+
+/** The part of an Express 5 app used here. */
+export interface ExpressAppLike {
+  router?: { stack: RouterLayer[] };
+}
+
+/** body-parser's middleware names (json, urlencoded, text, raw). */
+const bodyParserNames = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
+
+/** Call once the routes are registered (onApplicationBootstrap). A no-op without contract routes. */
+export function bypassExpressBodyParsers(app: ExpressAppLike): void {
+  const stack = app.router?.stack ?? [];
+  const contractRoutes = stack.filter((layer) =>
+    layer.route?.stack.some((s) => isContractRouteHandler(s.handle)),
+  );
+  if (contractRoutes.length === 0) return;
+  const isContractRequest = (path: string) =>
+    contractRoutes.some((layer) => {
+      try {
+        return layer.match(path);
+      } catch {
+        return false; // a malformed escape: routing answers it (400) as for any route
+      }
+    });
+  for (const layer of stack) {
+    if (!bodyParserNames.has(layer.name)) continue;
+    const parse = layer.handle;
+    layer.handle = (req, res, next) => (isContractRequest(req.path) ? next() : parse(req, res, next));
+  }
+}
