@@ -37,12 +37,18 @@ function checkOptionalVersion(req: IncomingMessage): Reply | undefined {
   return bad ? error(400, bad.message, bad.param, 'invalid_request') : undefined;
 }
 
-export function createTask(req: IncomingMessage, bodyText: string, ctx: ProviderContext): Reply {
+/** A create: CometAPI's route requires every field its page marks required, Runway's only Runway's. */
+export function createTask(
+  req: IncomingMessage,
+  route: MatchedRoute,
+  bodyText: string,
+  ctx: ProviderContext,
+): Reply {
   const denied = authorize(req, ctx);
   if (denied) return denied;
   const badVersion = validateVersionHeader(req.headers['x-runway-version']);
   if (badVersion) return error(400, badVersion.message, badVersion.param, 'invalid_request');
-  const result = validateCreateBody(bodyText);
+  const result = validateCreateBody(bodyText, route.api);
   if (!result.ok) return error(400, result.message, result.param, 'invalid_request');
   const record = ctx.store.create(result.body);
   ctx.onTaskCreated();

@@ -126,7 +126,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         const body = await readBody(req);
         if (!body.ok)
           return { status: 413, json: cometError('body: larger than 6 MB', 'body', 'request_too_large') };
-        return createTask(req, body.text, provider);
+        return createTask(req, route, body.text, provider);
       }
       case 'getTask':
         return getTask(req, route, provider);
