@@ -53,9 +53,11 @@ describe.concurrent('every metric, tiny', () => {
     expect(hasPhrase(names, 'fan-out')).toBe(true);
   });
 
-  it('adapter throughput (Express and Nest)', async () => {
+  it('adapter throughput (Express, Fastify, Nest on both platforms)', async () => {
     const names = checkJson(await measureAdapterThroughput({ rounds: 1, seconds: 1, connections: 2 }));
-    expect(hasPhrase(names, 'adapter throughput')).toBe(true);
+    expect(hasPhrase(names, 'express vs bare express')).toBe(true);
+    expect(hasPhrase(names, 'fastify vs bare fastify')).toBe(true);
+    expect(hasPhrase(names, 'nest (fastify platform) vs bare nest controller (fastify platform)')).toBe(true);
   });
 
   it('react bundle, install size, cold import', async () => {

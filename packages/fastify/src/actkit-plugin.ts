@@ -40,21 +40,23 @@ const actkit: FastifyPluginAsync<ActkitFastifyOptions> = async (scope, { prefix:
   });
 
   for (const route of contractRoutes) {
-    scope.all(route.url, async (request: FastifyRequest, reply: FastifyReply) => {
+    // Not an async function: the reply is sent when the handler answers (one promise less per request).
+    scope.all(route.url, (request: FastifyRequest, reply: FastifyReply) => {
       const gone = clientGoneSignal(reply.raw);
-      const response = await handler.handle({
-        method: request.method,
-        path: route.path(request.params as Record<string, string>),
-        headers: request.headers,
-        body: request.body, // the payload stream, or undefined when the request has no body
-        raw: request,
-        // Made on first use (see clientGoneSignal): a JSON read never needs one.
-        get signal() {
-          return gone();
-        },
-      });
-      await writeFastifyReply(reply, response);
-      return reply;
+      handler
+        .handle({
+          method: request.method,
+          path: route.path(request.params as Record<string, string>),
+          headers: request.headers,
+          body: request.body, // the payload stream, or undefined when the request has no body
+          raw: request,
+          // Made on first use (see clientGoneSignal): a JSON read never needs one.
+          get signal() {
+            return gone();
+          },
+        })
+        .then((response) => writeFastifyReply(reply, response))
+        .catch((error: unknown) => reply.send(error));
     });
   }
 };

@@ -5,7 +5,15 @@
 // the routes Nest registered for the marked handlers: global prefix, versions and module paths included.
 import { isContractRouteHandler } from './contract-route.js';
 
-type Middleware = (req: { path: string }, res: unknown, next: () => void) => unknown;
+interface RequestLike {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+type Middleware = (req: RequestLike, res: unknown, next: () => void) => unknown;
+
+/** type-is's test: only a request with a body can be parsed (GETs skip the route match below). */
+const hasBody = ({ headers }: RequestLike) =>
+  headers['transfer-encoding'] !== undefined || headers['content-length'] !== undefined;
 
 /** The part of an Express 5 router layer used here (`app.router.stack` entries). */
 interface RouterLayer {
@@ -41,6 +49,7 @@ export function bypassExpressBodyParsers(app: ExpressAppLike): void {
   for (const layer of stack) {
     if (!bodyParserNames.has(layer.name)) continue;
     const parse = layer.handle;
-    layer.handle = (req, res, next) => (isContractRequest(req.path) ? next() : parse(req, res, next));
+    layer.handle = (req, res, next) =>
+      hasBody(req) && isContractRequest(req.path) ? next() : parse(req, res, next);
   }
 }
