@@ -1,12 +1,12 @@
 import {
   type ActkitHandlerOptions,
   type Authorize,
-  clientGoneSignal,
   createActkitHandler,
   writeFastifyReply,
 } from '@actkit/core/server';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { ContractRequest } from './contract-request.js';
 import { contractRoutes } from './contract-routes.js';
 import { parserProblem } from './parser-problem.js';
 
@@ -42,19 +42,9 @@ const actkit: FastifyPluginAsync<ActkitFastifyOptions> = async (scope, { prefix:
   for (const route of contractRoutes) {
     // Not an async function: the reply is sent when the handler answers (one promise less per request).
     scope.all(route.url, (request: FastifyRequest, reply: FastifyReply) => {
-      const gone = clientGoneSignal(reply.raw);
+      const path = route.path(request.params as Record<string, string>);
       handler
-        .handle({
-          method: request.method,
-          path: route.path(request.params as Record<string, string>),
-          headers: request.headers,
-          body: request.body, // the payload stream, or undefined when the request has no body
-          raw: request,
-          // Made on first use (see clientGoneSignal): a JSON read never needs one.
-          get signal() {
-            return gone();
-          },
-        })
+        .handle(new ContractRequest(request, path, reply.raw))
         .then((response) => writeFastifyReply(reply, response))
         .catch((error: unknown) => reply.send(error));
     });

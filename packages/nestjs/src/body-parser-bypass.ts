@@ -4,8 +4,8 @@ import { bypassExpressBodyParsers, type ExpressAppLike } from './express-body-by
 import { bypassFastifyBodyParsers, type FastifyInstanceLike } from './fastify-body-bypass.js';
 
 /**
- * Keeps the app's body parsers off the contract's routes on either platform, wherever Nest registered them
- * (global prefix, URI versions, RouterModule paths), with no bootstrap line: the handler reads those bodies
+ * Keeps the app's body parsers off the create route on either platform, wherever Nest registered it
+ * (global prefix, URI versions, RouterModule paths), with no bootstrap line: the handler reads its bodies
  * itself (its limit, 413/415 as problem+json). Provided with the routes (a `routePrefix`).
  */
 @Injectable()

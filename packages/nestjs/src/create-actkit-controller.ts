@@ -1,6 +1,6 @@
-import { type ActkitHandler, clientGoneSignal } from '@actkit/core/server';
+import type { ActkitHandler } from '@actkit/core/server';
 import { All, Controller, Inject, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
-import { ContractRoute } from './contract-route.js';
+import { HandlerReadsBody } from './handler-reads-body.js';
 import type { NestRequest } from './nest-request.js';
 import { type NestResponse, nodeResponse, writeNestResponse } from './nest-response.js';
 import { toActkitRequest } from './to-actkit-request.js';
@@ -21,26 +21,26 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
     constructor(@Inject(ACTKIT_HANDLER) private readonly handler: ActkitHandler) {}
 
     @All('character-performances')
-    @ContractRoute()
+    @HandlerReadsBody()
     start(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
       return this.serve(req, res, '/character-performances');
     }
 
     @All('tasks/:handle')
-    @ContractRoute()
     read(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
       return this.serve(req, res, taskPath(req));
     }
 
     @All('tasks/:handle/events')
-    @ContractRoute()
     events(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
       return this.serve(req, res, `${taskPath(req)}/events`);
     }
 
-    private async serve(req: NestRequest, res: NestResponse, path: string): Promise<void> {
-      const request = toActkitRequest(req, path, clientGoneSignal(nodeResponse(res)));
-      await writeNestResponse(res, await this.handler.handle(request));
+    /** Resolves once the answer is written (Nest, and Fastify under it, must not answer meanwhile). */
+    private serve(req: NestRequest, res: NestResponse, path: string): Promise<void> {
+      return this.handler
+        .handle(toActkitRequest(req, path, nodeResponse(res)))
+        .then((response) => writeNestResponse(res, response));
     }
 
     /** Ends open event streams and the shared upstream loops when the app closes. */

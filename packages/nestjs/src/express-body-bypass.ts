@@ -1,9 +1,9 @@
 // Express platform: body parsers (Nest's defaults, or the app's own through app.useBodyParser or app.use)
 // run in front of every route, before routing, with their own limit and error format. Once Nest has
-// registered its routes, the parsers in the app's router are told to pass the contract's routes on unread,
-// so the handler reads those bodies itself (413/415 as problem+json). Which routes those are comes from
-// the routes Nest registered for the marked handlers: global prefix, versions and module paths included.
-import { isContractRouteHandler } from './contract-route.js';
+// registered its routes, the parsers in the app's router are told to pass the create route on unread, so
+// the handler reads its bodies itself (413/415 as problem+json). Which route that is comes from the routes
+// Nest registered for the marked handler: global prefix, versions and module paths included.
+import { isHandlerReadsBodyRoute } from './handler-reads-body.js';
 
 interface RequestLike {
   path: string;
@@ -31,15 +31,15 @@ export interface ExpressAppLike {
 /** body-parser's middleware names (json, urlencoded, text, raw). */
 const bodyParserNames = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
 
-/** Call once the routes are registered (onApplicationBootstrap). A no-op without contract routes. */
+/** Call once the routes are registered (onApplicationBootstrap). A no-op without the marked route. */
 export function bypassExpressBodyParsers(app: ExpressAppLike): void {
   const stack = app.router?.stack ?? [];
-  const contractRoutes = stack.filter((layer) =>
-    layer.route?.stack.some((s) => isContractRouteHandler(s.handle)),
+  const bodyRoutes = stack.filter((layer) =>
+    layer.route?.stack.some((s) => isHandlerReadsBodyRoute(s.handle)),
   );
-  if (contractRoutes.length === 0) return;
-  const isContractRequest = (path: string) =>
-    contractRoutes.some((layer) => {
+  if (bodyRoutes.length === 0) return;
+  const readsOwnBody = (path: string) =>
+    bodyRoutes.some((layer) => {
       try {
         return layer.match(path);
       } catch {
@@ -50,6 +50,6 @@ export function bypassExpressBodyParsers(app: ExpressAppLike): void {
     if (!bodyParserNames.has(layer.name)) continue;
     const parse = layer.handle;
     layer.handle = (req, res, next) =>
-      hasBody(req) && isContractRequest(req.path) ? next() : parse(req, res, next);
+      hasBody(req) && readsOwnBody(req.path) ? next() : parse(req, res, next);
   }
 }

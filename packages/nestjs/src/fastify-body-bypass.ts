@@ -1,10 +1,11 @@
 // Fastify platform: Nest registers its content-type parsers (JSON, urlencoded; each reading the whole body
 // up to Fastify's bodyLimit, with its own errors) on the root instance, for every route. Fastify parses no
-// body when a request has no Content-Type, Content-Length and Transfer-Encoding, so on the contract's routes
+// body when a request has no Content-Type, Content-Length and Transfer-Encoding, so on the create route
 // (marked through the route config) those headers are set aside just before parsing and put back right
-// after it. The handler then reads the body stream itself (413/415 as problem+json).
+// after it. The handler then reads the body stream itself (413/415 as problem+json). Only that route gets
+// the two hooks: the task routes are polled and read no body.
 import type { IncomingMessage } from 'node:http';
-import { contractRouteConfig } from './contract-route.js';
+import { handlerReadsBodyConfig } from './handler-reads-body.js';
 
 type Done = (error?: Error | null, payload?: unknown) => void;
 interface HookRequest {
@@ -50,7 +51,7 @@ const restoreBody: PreValidationHook = (request, _reply, done) => {
 /** Call before Nest registers its routes (at module instantiation): the hook sees each route added. */
 export function bypassFastifyBodyParsers(instance: FastifyInstanceLike): void {
   instance.addHook('onRoute', (route) => {
-    if (route.config?.[contractRouteConfig] !== true) return;
+    if (route.config?.[handlerReadsBodyConfig] !== true) return;
     // Last of the route's preParsing hooks, first of its preValidation hooks (the instance's own hooks of a
     // kind run before the route's): the headers are away for parsing and no longer.
     route.preParsing = [...asList(route.preParsing), hideBody];

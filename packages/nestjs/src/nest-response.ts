@@ -19,7 +19,10 @@ const isFastifyReply = (res: NestResponse): res is FastifyReply =>
 /** Node's response under either platform (for `clientGoneSignal`, `headersSent`). */
 export const nodeResponse = (res: NestResponse): ServerResponse => (isFastifyReply(res) ? res.raw : res);
 
-/** Writes a handler response (JSON, problem or event stream) on either platform. */
-export function writeNestResponse(res: NestResponse, response: ActkitResponse): Promise<void> {
+/**
+ * Writes a handler response (JSON, problem or event stream) on either platform; the promise, when there is
+ * one, settles when the answer is written (for a stream: when it ends or the client leaves).
+ */
+export function writeNestResponse(res: NestResponse, response: ActkitResponse): Promise<void> | undefined {
   return isFastifyReply(res) ? writeFastifyReply(res, response) : writeNodeResponse(res, response);
 }

@@ -25,20 +25,27 @@ export interface FastifyReplyLike {
  * stream is written to the raw response after `reply.hijack()`, as Fastify's own `@fastify/sse` writes
  * streams: `reply.send(stream)` would hold the headers back until the first chunk (the first upstream poll)
  * and pass each chunk through `onSend` hooks (a compression hook buffers them). The headers the app's hooks
- * already put on the reply are carried over to the raw response first. Resolves when the answer is written
- * (for a stream: when it ended or the client left; leaving releases the watcher).
+ * already put on the reply are carried over to the raw response first. A JSON answer is sent at once (returns
+ * undefined); for a stream the returned promise resolves when it ended or the client left (leaving releases
+ * the watcher).
  */
-export async function writeFastifyReply(reply: FastifyReplyLike, response: ActkitResponse): Promise<void> {
+export function writeFastifyReply(
+  reply: FastifyReplyLike,
+  response: ActkitResponse,
+): Promise<void> | undefined {
   if (!isEventStream(response)) {
+    // Synchronous: a JSON answer (the hot path, GET /tasks/{handle}) costs no promise.
     reply
       .code(response.status)
       .headers(response.headers)
       .send(response.body ?? JSON.stringify(response.json));
-    return;
+    return undefined;
   }
   reply.hijack();
-  for (const [name, value] of Object.entries(reply.getHeaders())) {
+  const headers = reply.getHeaders();
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) reply.raw.setHeader(name, value);
   }
-  await writeNodeResponse(reply.raw, response);
+  return writeNodeResponse(reply.raw, response);
 }
