@@ -73,8 +73,25 @@ describe.each(platforms)('%s platform', (platform) => {
     },
   ])('$setup, no bootstrap line for bodies', ({ base, configure }) => {
     let running: RunningApp;
+    /** The Content-Type a global guard saw on each create request. */
+    const seenByGuard: unknown[] = [];
     beforeAll(async () => {
-      running = await startApp(appModule(), configure, platform);
+      running = await startApp(
+        appModule(),
+        (app) => {
+          configure(app);
+          app.useGlobalGuards({
+            canActivate(context) {
+              const req = context
+                .switchToHttp()
+                .getRequest<{ url: string; headers: Record<string, string> }>();
+              if (req.url.endsWith('/character-performances')) seenByGuard.push(req.headers['content-type']);
+              return true;
+            },
+          });
+        },
+        platform,
+      );
     });
     afterAll(() => running?.close());
     const url = (path: string) => `${running.url}${base}${path}`;
@@ -99,6 +116,13 @@ describe.each(platforms)('%s platform', (platform) => {
       const broken = await call(create(), { body: '{"character":', headers: user });
       expect(broken.status).toBe(400);
       expect(broken.headers.get('content-type')).toMatch(problem);
+    });
+
+    it('guards see the request’s own headers (set aside only while the platform parses)', async () => {
+      seenByGuard.length = 0;
+      await call(create(), { body: validInput, headers: user });
+      await call(create(), { body: JSON.stringify(validInput), contentType: 'text/plain', headers: user });
+      expect(seenByGuard).toEqual(['application/json', 'text/plain']);
     });
 
     it('prototype keys are refused (400 naming them), nothing sent upstream', async () => {
