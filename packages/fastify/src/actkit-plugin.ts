@@ -52,13 +52,13 @@ const actkit: FastifyPluginAsync<ActkitFastifyOptions> = async (scope, { prefix:
 };
 
 /**
- * Serves the actkit browser contract as a Fastify plugin (Fastify 4.28+ and 5):
+ * Serves the actkit browser contract as a Fastify plugin (Fastify 4.29+ and 5):
  * `app.register(actkitPlugin, { prefix: '/api/actkit', client, authorize })`. It is encapsulated: its body
  * handling, error handler and routes stay in its own context, while the app's hooks (an `onRequest` auth
  * hook, CORS, …) still run on its routes. Fastify is never loaded by this package; the app's own copy is.
  */
 export const actkitPlugin = fastifyPlugin(actkit, {
   name: '@actkit/fastify',
-  fastify: '>=4.28.0 <6',
+  fastify: '>=4.29.0 <6',
   encapsulate: true,
 });

@@ -36,6 +36,14 @@ describe.each(fastifyMajors)('$name', ({ create, version }) => {
     app.addHook('onRequest', async (_request, reply) => {
       reply.header('x-app-hook', 'ran');
     });
+    // The app's own error handler, and a hook that fails on demand: the plugin must leave such errors to it.
+    app.setErrorHandler((error, _request, reply) => {
+      if (!(error as Error).message.includes('hook failed')) throw error; // Fastify's default answers the rest
+      reply.code(418).send({ handledByTheApp: (error as Error).message });
+    });
+    app.addHook('preHandler', async (request) => {
+      if (request.headers['x-explode']) throw new Error('the app’s hook failed');
+    });
     app.post('/echo', async (request) => ({ body: request.body }));
     // A child context with its own prefix, and the plugin registered in it with another.
     await app.register(
@@ -101,6 +109,14 @@ describe.each(fastifyMajors)('$name', ({ create, version }) => {
     expect([bare.status, bare.headers.get('content-type')]).toEqual([415, problem]);
     const broken = await call(url('/character-performances'), { body: '{"character":', headers: token });
     expect([broken.status, broken.headers.get('content-type')]).toEqual([400, problem]);
+  });
+
+  it('errors the app’s own hooks raise on the plugin’s routes go to the app’s error handler', async () => {
+    const answer = await call(url('/character-performances'), {
+      body: validInput,
+      headers: { ...token, 'x-explode': '1' },
+    });
+    expect([answer.status, answer.json]).toEqual([418, { handledByTheApp: 'the app’s hook failed' }]);
   });
 
   it('another method on a contract path → 405 problem with Allow', async () => {
