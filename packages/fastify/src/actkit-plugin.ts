@@ -2,11 +2,11 @@ import {
   type ActkitHandlerOptions,
   type Authorize,
   createActkitHandler,
+  NodeActkitRequest,
   writeFastifyReply,
 } from '@actkit/core/server';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
-import { ContractRequest } from './contract-request.js';
 import { contractRoutes } from './contract-routes.js';
 import { parserProblem } from './parser-problem.js';
 
@@ -43,8 +43,17 @@ const actkit: FastifyPluginAsync<ActkitFastifyOptions> = async (scope, { prefix:
     // Not an async function: the reply is sent when the handler answers (one promise less per request).
     scope.all(route.url, (request: FastifyRequest, reply: FastifyReply) => {
       const path = route.path(request.params as Record<string, string>);
+      // The body is the payload stream the parser above handed over (undefined without a body).
+      const actkitRequest = new NodeActkitRequest(
+        request.method,
+        path,
+        request.headers,
+        request.body,
+        request,
+        reply.raw,
+      );
       handler
-        .handle(new ContractRequest(request, path, reply.raw))
+        .handle(actkitRequest)
         .then((response) => writeFastifyReply(reply, response))
         .catch((error: unknown) => reply.send(error));
     });

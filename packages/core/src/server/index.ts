@@ -9,6 +9,7 @@ export {
   type MemoryTaskStateStoreOptions,
 } from './memory-task-state-store.js';
 export { createMemoryWatcherRegistry } from './memory-watcher-registry.js';
+export { NodeActkitRequest } from './node-actkit-request.js';
 export { problemResponse, problemTypes } from './problem.js';
 export { isActkitError, problemFromError } from './problem-from-error.js';
 export type {
