@@ -12,6 +12,7 @@ export const workspaceAliases = [
   { find: /^@actkit\/core\/testing$/, replacement: root('./packages/core/src/testing/index.ts') },
   { find: /^@actkit\/emulator$/, replacement: root('./packages/emulator/src/index.ts') },
   { find: /^@actkit\/express$/, replacement: root('./packages/express/src/index.ts') },
+  { find: /^@actkit\/fastify$/, replacement: root('./packages/fastify/src/index.ts') },
   { find: /^@actkit\/hono$/, replacement: root('./packages/hono/src/index.ts') },
   { find: /^@actkit\/nestjs$/, replacement: root('./packages/nestjs/src/index.ts') },
   { find: /^@actkit\/next$/, replacement: root('./packages/next/src/index.ts') },

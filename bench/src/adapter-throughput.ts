@@ -1,9 +1,9 @@
-// Metric 4: "adapter throughput". Requests per second for GET /tasks/{handle} through @actkit/express and
-// @actkit/nestjs against a bare Express handler answering the same JSON, and through @actkit/hono against a
-// bare Hono route answering it (each framework against its own bare handler). autocannon drives the load from
-// this process; the servers share a child process (only one is loaded at a time) and the emulator, the
-// upstream, has its own, as CometAPI would be elsewhere. Rounds rotate the order; medians of ratios. A bare
-// Nest controller answering the fixed body shows how much of the Nest figure is Nest's own.
+// Metric 4: "adapter throughput". Requests per second for GET /tasks/{handle} through each adapter against
+// its own framework's bare handler answering the same JSON: @actkit/express vs bare Express,
+// @actkit/fastify vs bare Fastify, @actkit/nestjs vs a bare Nest controller shaped like ours on the same
+// platform (Express, then Fastify), @actkit/hono vs a bare Hono route on @hono/node-server. autocannon drives the load from this process; the servers share a child
+// process (only one is loaded at a time) and the emulator, the upstream, has its own, as CometAPI would be
+// elsewhere. Rounds rotate the order; medians of ratios.
 import autocannon from 'autocannon';
 import { runChild } from './child.js';
 import { spawnEmulator } from './emulator-process.js';
@@ -19,7 +19,20 @@ export interface AdapterThroughputConfig {
 
 export const defaultConfig: AdapterThroughputConfig = { rounds: 3, seconds: 4, connections: 20 };
 
-type Target = 'bare' | 'express' | 'nest' | 'nestBare' | 'hono' | 'honoBare' | 'honoBareAsync';
+const targets = [
+  'bare',
+  'express',
+  'nest',
+  'nestBare',
+  'fastify',
+  'fastifyBare',
+  'nestFastify',
+  'nestFastifyBare',
+  'hono',
+  'honoBare',
+  'honoBareAsync',
+] as const;
+type Target = (typeof targets)[number];
 
 export async function measureAdapterThroughput(config = defaultConfig): Promise<Metric[]> {
   const emulator = await spawnEmulator({ 'task-ms': 3_600_000, concurrency: 100 });
@@ -32,7 +45,6 @@ export async function measureAdapterThroughput(config = defaultConfig): Promise<
     if (sample.status !== 200) throw new Error(`GET through express: HTTP ${sample.status}`);
     await fetch(`${urls.bare}/body`, { method: 'POST', body: await sample.text() });
 
-    const targets: Target[] = ['bare', 'express', 'nest', 'nestBare', 'hono', 'honoBare', 'honoBareAsync'];
     const load = async (target: Target, seconds: number) => {
       const result = await autocannon({
         url: `${urls[target]}${path}`,
@@ -45,33 +57,42 @@ export async function measureAdapterThroughput(config = defaultConfig): Promise<
       return result.requests.average;
     };
     for (const t of targets) await load(t, Math.min(1, config.seconds)); // warm-up: JIT, connection setup
-    const rps: Record<Target, number[]> = {
-      bare: [],
-      express: [],
-      nest: [],
-      nestBare: [],
-      hono: [],
-      honoBare: [],
-      honoBareAsync: [],
-    };
+    const rps = Object.fromEntries(targets.map((t) => [t, [] as number[]])) as Record<Target, number[]>;
     for (let round = 0; round < config.rounds; round++) {
       for (let i = 0; i < targets.length; i++) {
         const target = targets[(i + round) % targets.length]!;
         rps[target].push(await load(target, config.seconds));
       }
     }
+    /** Median over rounds of `t`'s rate over `base`'s in the same round. */
     const ratio = (t: Target, base: Target = 'bare') => median(rps[t].map((v, i) => v / rps[base][i]!));
     const load_ = `${config.connections} connections, ${config.rounds}×${config.seconds} s each, alternating`;
     return [
       checked('adapter throughput: express vs bare express', ratio('express'), 'x', '>=', 0.8, load_),
-      checked('adapter throughput: nest vs bare express', ratio('nest'), 'x', '>=', 0.8),
-      info('adapter throughput: bare nest controller vs bare express', ratio('nestBare'), 'x'),
+      checked('adapter throughput: fastify vs bare fastify', ratio('fastify', 'fastifyBare'), 'x', '>=', 0.8),
+      checked(
+        'adapter throughput: nest (express platform) vs bare nest controller (express platform)',
+        ratio('nest', 'nestBare'),
+        'x',
+        '>=',
+        0.8,
+      ),
+      checked(
+        'adapter throughput: nest (fastify platform) vs bare nest controller (fastify platform)',
+        ratio('nestFastify', 'nestFastifyBare'),
+        'x',
+        '>=',
+        0.8,
+      ),
       checked('adapter throughput: hono vs bare hono', ratio('hono', 'honoBare'), 'x', '>=', 0.8),
       info(
         'adapter throughput: bare hono, async route vs bare hono',
         ratio('honoBareAsync', 'honoBare'),
         'x',
       ),
+      info('adapter throughput: nest vs bare express', ratio('nest'), 'x'),
+      info('adapter throughput: bare nest controller vs bare express', ratio('nestBare'), 'x'),
+      info('adapter throughput: bare fastify vs bare express', ratio('fastifyBare'), 'x'),
       info('adapter throughput: bare hono vs bare express', ratio('honoBare'), 'x'),
       ...targets.map((t) => info(`adapter throughput: ${t}`, median(rps[t]), 'req/s')),
     ];

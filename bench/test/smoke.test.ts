@@ -68,9 +68,12 @@ describe.concurrent('every metric, tiny', () => {
     expect(hasPhrase(names, 'create throughput: redis store vs memory store')).toBe(true);
   });
 
-  it('adapter throughput (Express, Nest and Hono)', async () => {
+  it('adapter throughput (Express, Fastify, Nest on both platforms, Hono)', async () => {
     const names = checkJson(await measureAdapterThroughput({ rounds: 1, seconds: 1, connections: 2 }));
-    expect(hasPhrase(names, 'adapter throughput')).toBe(true);
+    expect(hasPhrase(names, 'express vs bare express')).toBe(true);
+    expect(hasPhrase(names, 'fastify vs bare fastify')).toBe(true);
+    expect(hasPhrase(names, 'nest (fastify platform) vs bare nest controller (fastify platform)')).toBe(true);
+    expect(hasPhrase(names, 'hono vs bare hono')).toBe(true);
   });
 
   it('asset validation vs upload', async () => {

@@ -39,8 +39,10 @@ function checkOptionalVersion(req: IncomingMessage): Reply | undefined {
   return bad ? error(400, bad.message, bad.param, 'invalid_request') : undefined;
 }
 
+/** A create: CometAPI's route requires every field its page marks required, Runway's only Runway's. */
 export async function createTask(
   req: IncomingMessage,
+  route: MatchedRoute,
   bodyText: string,
   ctx: ProviderContext,
 ): Promise<Reply> {
@@ -48,7 +50,7 @@ export async function createTask(
   if (denied) return denied;
   const badVersion = validateVersionHeader(req.headers['x-runway-version']);
   if (badVersion) return error(400, badVersion.message, badVersion.param, 'invalid_request');
-  const result = validateCreateBody(bodyText);
+  const result = validateCreateBody(bodyText, route.api);
   if (!result.ok) return error(400, result.message, result.param, 'invalid_request');
   // Accepted like the provider accepts it; a video it cannot use makes the task FAIL later (ASSET.INVALID).
   const record = ctx.store.create(result.body, await assetFailure(result.body));

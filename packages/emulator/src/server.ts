@@ -139,7 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           const limit = `${Math.floor(MAX_CREATE_BODY_BYTES / (1024 * 1024))} MB`;
           return { status: 413, json: cometError(`body: larger than ${limit}`, 'body', 'request_too_large') };
         }
-        return createTask(req, body.text, provider);
+        return createTask(req, route, body.text, provider);
       }
       case 'getTask':
         return getTask(req, route, provider);

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import {
   characterImageProperties,
+  characterPerformanceRequestDefaults,
   characterPerformanceRequestProperties,
   characterPerformanceRequestRequired,
   contentModerationProperties,
@@ -33,24 +34,51 @@ export function validateVersionHeader(value: string | string[] | undefined): Val
 }
 
 /**
+ * The fields Runway's own create (`POST /v1/character_performance`) requires: the official SDK's
+ * `CharacterPerformanceCreateParams` (@runwayml/sdk 4.20.1) marks only these three; `bodyControl`,
+ * `expressionIntensity`, `seed`, `ratio` and `contentModeration` are optional there.
+ */
+export const runwayRequired = ['character', 'reference', 'model'] as const;
+
+/** Which API a create came through: CometAPI's `/runwayml/v1` routes or Runway's native `/v1` ones. */
+export type CreateApi = 'comet' | 'native';
+
+/** Runway picks a random seed when none is sent (its SDK's doc of `seed`); the spec's range, 0..2^32-1. */
+const randomSeed = () => Math.floor(Math.random() * 2 ** 32);
+
+/**
+ * On Runway's routes, what Runway fills in for an optional field left out: a random seed, the spec's
+ * defaults for the others (the values CometAPI's page documents).
+ */
+function withRunwayDefaults(json: Record<string, unknown>): Record<string, unknown> {
+  // The spec gives `seed` no default (the seed page's `1` is CometAPI's playground fill-in).
+  return { ...characterPerformanceRequestDefaults, seed: randomSeed(), ...json };
+}
+
+/**
  * Validates a create body against the generated schemas. Zod objects strip unknown keys, but the spec says
  * `additionalProperties: false`, so unknown keys are checked here against the generated property lists.
- * Required fields come from the spec too: the seed marks all eight required even where they have defaults.
+ * Required fields follow the API the request came through: on CometAPI's routes the spec's list (the seed
+ * page marks all eight required even where they have defaults); on Runway's native routes only
+ * `runwayRequired`, the rest filled in as Runway does (`withRunwayDefaults`).
  */
-export function validateCreateBody(text: string): ValidationResult {
-  let json: unknown;
+export function validateCreateBody(text: string, api: CreateApi = 'comet'): ValidationResult {
+  let parsedJson: unknown;
   try {
-    json = JSON.parse(text);
+    parsedJson = JSON.parse(text);
   } catch (error) {
     return fail('body', `body: invalid JSON (${(error as Error).message})`);
   }
-  if (!isRecord(json)) return fail('body', 'body: must be a JSON object');
+  if (!isRecord(parsedJson)) return fail('body', 'body: must be a JSON object');
+  let json = parsedJson;
 
   const unknown = unknownKey(json, characterPerformanceRequestProperties, '');
   if (unknown) return unknown;
-  for (const field of characterPerformanceRequestRequired) {
+  const required = api === 'native' ? runwayRequired : characterPerformanceRequestRequired;
+  for (const field of required) {
     if (!(field in json)) return fail(field, `${field}: required field is missing`);
   }
+  if (api === 'native') json = withRunwayDefaults(json);
   const character = json.character;
   if (isRecord(character)) {
     // Both character variants know the same keys, so one list serves image and video.

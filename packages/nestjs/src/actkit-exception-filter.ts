@@ -1,14 +1,14 @@
-import type { ServerResponse } from 'node:http';
-import { isActkitError, problemFromError, writeNodeResponse } from '@actkit/core/server';
+import { isActkitError, problemFromError } from '@actkit/core/server';
 import { type ArgumentsHost, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { type NestResponse, nodeResponse, writeNestResponse } from './nest-response.js';
 
 /**
  * Answers errors @actkit/core throws in your own controllers (a failed `tasks.retrieve`, a rejected input)
  * with the same RFC 9457 problem+json as the actkit routes, with no key, provider host or provider message
  * in it. Anything else goes to Nest's default handling. Use it per controller
  * (`@UseFilters(ActkitExceptionFilter)`) or globally (`app.useGlobalFilters(new ActkitExceptionFilter(
- * app.get(HttpAdapterHost).httpAdapter))`). Express platform: it writes Node's response.
+ * app.get(HttpAdapterHost).httpAdapter))`). Works on the Express and the Fastify platform.
  */
 @Catch()
 export class ActkitExceptionFilter extends BaseExceptionFilter {
@@ -17,12 +17,11 @@ export class ActkitExceptionFilter extends BaseExceptionFilter {
       super.catch(exception, host);
       return;
     }
-    const res = host.switchToHttp().getResponse<ServerResponse>();
-    if (res.headersSent) {
-      res.end();
+    const res = host.switchToHttp().getResponse<NestResponse>();
+    if (nodeResponse(res).headersSent) {
+      nodeResponse(res).end();
       return;
     }
-    const problem = problemFromError(exception);
-    void writeNodeResponse(res, problem);
+    void writeNestResponse(res, problemFromError(exception));
   }
 }

@@ -3,17 +3,25 @@
 import { ConfigurableModuleBuilder, type DynamicModule } from '@nestjs/common';
 import type { ActkitModuleExtras, ActkitModuleOptions } from './actkit-module-options.js';
 import { clientProvider, handlerProvider } from './actkit-providers.js';
+import { BodyParserBypass } from './body-parser-bypass.js';
 import { createActkitController } from './create-actkit-controller.js';
 import { ACTKIT_CLIENT, ACTKIT_MODULE_OPTIONS } from './tokens.js';
 
 const defaultExtras: ActkitModuleExtras = { isGlobal: true, routePrefix: undefined };
 
-/** Adds the client (always) and, with a `routePrefix`, the handler and the controller serving it. */
+/**
+ * Adds the client (always) and, with a `routePrefix`, the handler, the controller serving it and the body
+ * parser bypass for its routes.
+ */
 function withActkit(definition: DynamicModule, { isGlobal, routePrefix }: ActkitModuleExtras): DynamicModule {
   return {
     ...definition,
     global: isGlobal !== false, // an explicit `isGlobal: undefined` overrides the default extra too
-    providers: [...(definition.providers ?? []), clientProvider, ...(routePrefix ? [handlerProvider] : [])],
+    providers: [
+      ...(definition.providers ?? []),
+      clientProvider,
+      ...(routePrefix ? [handlerProvider, BodyParserBypass] : []),
+    ],
     controllers: routePrefix ? [createActkitController(routePrefix)] : [],
     exports: [ACTKIT_CLIENT, ACTKIT_MODULE_OPTIONS],
   };

@@ -1,37 +1,51 @@
-import type { ServerResponse } from 'node:http';
-import { type ActkitHandler, clientGoneSignal, writeNodeResponse } from '@actkit/core/server';
-import { All, Controller, Inject, Next, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
-import type { NestExpressRequest } from './nest-express-request.js';
+import type { ActkitHandler } from '@actkit/core/server';
+import { All, Controller, Inject, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
+import { HandlerReadsBody } from './handler-reads-body.js';
+import type { NestRequest } from './nest-request.js';
+import { type NestResponse, nodeResponse, writeNestResponse } from './nest-response.js';
 import { toActkitRequest } from './to-actkit-request.js';
 import { ACTKIT_HANDLER } from './tokens.js';
 
-const wildcard = 'path';
+/** The handler's path of a task route. Handles are URL-safe; a foreign one is encoded again, as received. */
+const taskPath = (req: NestRequest) => `/tasks/${encodeURIComponent(req.params.handle ?? '')}`;
 
 /**
- * A controller serving the browser contract under `routePrefix`: every request below it goes to the core
- * handler; paths outside the contract go on to the app's other routes (`next()`), like the Express router.
- * One class per prefix, because `@Controller(prefix)` is fixed when the class is decorated.
+ * A controller serving the browser contract under `routePrefix`: the contract's four paths (every method,
+ * so another one is a 405 problem), each handed to the core handler. Other paths under the prefix stay the
+ * app's. One class per prefix, because `@Controller(prefix)` is fixed when the class is decorated. Works on
+ * the Express and the Fastify platform; each method resolves once the answer is written.
  */
 export function createActkitController(routePrefix: string): Type<OnModuleDestroy> {
   @Controller(routePrefix)
   class ActkitController implements OnModuleDestroy {
     constructor(@Inject(ACTKIT_HANDLER) private readonly handler: ActkitHandler) {}
 
-    @All(`*${wildcard}`)
-    serve(
-      @Req() req: NestExpressRequest,
-      @Res() res: ServerResponse,
-      @Next() next: (error?: unknown) => void,
-    ): void {
-      const request = toActkitRequest(req, wildcard, clientGoneSignal(res));
-      if (!this.handler.owns(request.path)) {
-        next();
-        return;
-      }
-      this.handler
-        .handle(request)
-        .then((response) => writeNodeResponse(res, response))
-        .catch(next);
+    @All('character-performances')
+    @HandlerReadsBody()
+    start(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+      return this.serve(req, res, '/character-performances');
+    }
+
+    @All('tasks')
+    list(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+      return this.serve(req, res, '/tasks');
+    }
+
+    @All('tasks/:handle')
+    read(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+      return this.serve(req, res, taskPath(req));
+    }
+
+    @All('tasks/:handle/events')
+    events(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+      return this.serve(req, res, `${taskPath(req)}/events`);
+    }
+
+    /** Resolves once the answer is written (Nest, and Fastify under it, must not answer meanwhile). */
+    private serve(req: NestRequest, res: NestResponse, path: string): Promise<void> {
+      return this.handler
+        .handle(toActkitRequest(req, path, nodeResponse(res)))
+        .then((response) => writeNestResponse(res, response));
     }
 
     /** Ends open event streams and the shared upstream loops when the app closes. */

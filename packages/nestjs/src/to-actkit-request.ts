@@ -1,35 +1,20 @@
-import type { ActkitRequest } from '@actkit/core/server';
-import type { NestExpressRequest } from './nest-express-request.js';
+import { type ActkitRequest, type ClosingResponseLike, NodeActkitRequest } from '@actkit/core/server';
+import type { NestRequest } from './nest-request.js';
 
 /**
- * The handler's view of a request to the controller's `*path` route. The path is the wildcard's part, i.e.
- * relative to the route prefix (and any global prefix). When no body parser consumed the body (see
- * `jsonBodiesOutside`) the request stream itself is the body, so the handler enforces the content type (415)
- * and the size limit (413) while reading; otherwise the parsed body is passed on.
+ * The handler's view of a request to one of the contract's routes, on either platform. `path` is relative to
+ * the route prefix (and any global prefix or version); `response` is Node's response under either platform,
+ * watched for the client going away. The body parsers are kept off the create route (see
+ * `BodyParserBypass`), so the request stream itself is its body (Fastify: `raw`) and the handler enforces the
+ * content type (415) and the size limit (413) while reading; a body a parser read anyway is passed on parsed.
  */
 export function toActkitRequest(
-  req: NestExpressRequest,
-  wildcard: string,
-  signal: () => AbortSignal,
+  req: NestRequest,
+  path: string,
+  response: ClosingResponseLike,
 ): ActkitRequest {
-  const segments = req.params[wildcard] ?? [];
-  return {
-    method: req.method ?? 'GET',
-    path: `/${[segments].flat().join('/')}`,
-    // The raw query string, read by GET /tasks.
-    query: queryString(req.originalUrl ?? req.url),
-    headers: req.headers,
-    body: req.body !== undefined ? req.body : req,
-    raw: req,
-    // Made on first use (see clientGoneSignal): a JSON read never needs one.
-    get signal() {
-      return signal();
-    },
-  };
-}
-
-/** The query part of a request URL, without the `?` ('' when there is none). */
-function queryString(url: string | undefined): string {
-  const at = url?.indexOf('?') ?? -1;
-  return at < 0 ? '' : url!.slice(at + 1);
+  const body = req.body !== undefined ? req.body : (req.raw ?? req);
+  // Express keeps the full URL (mount and query) in `originalUrl`; Fastify's `url` is the full URL.
+  const url = req.originalUrl ?? req.url;
+  return new NodeActkitRequest(req.method ?? 'GET', path, req.headers, body, req, response, url);
 }

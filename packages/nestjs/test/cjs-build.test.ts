@@ -10,7 +10,7 @@ const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
 // A CommonJS program (node -e runs CommonJS): a Nest app serving the contract, asked twice, then closed.
 const program = `
-const { ActkitModule, jsonBodiesOutside } = require('@actkit/nestjs');
+const { ActkitModule } = require('@actkit/nestjs');
 const { NestFactory } = require('@nestjs/core');
 (async () => {
   const app = await NestFactory.create(
@@ -23,7 +23,6 @@ const { NestFactory } = require('@nestjs/core');
     }),
     { logger: false },
   );
-  app.useBodyParser('json', { type: jsonBodiesOutside('/api/actkit') });
   await app.listen(0, '127.0.0.1');
   const url = 'http://127.0.0.1:' + app.getHttpServer().address().port + '/api/actkit/character-performances';
   const ask = (contentType) =>

@@ -1,24 +1,38 @@
-// A real Nest app (Express platform) on 127.0.0.1 for the tests, plus the browser's side of one request.
+// A real Nest app on 127.0.0.1 for the tests, on either platform (Express or Fastify), plus the browser's
+// side of one request.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
-export interface RunningApp {
-  app: NestExpressApplication;
+export type Platform = 'express' | 'fastify';
+export const platforms: Platform[] = ['express', 'fastify'];
+
+export interface RunningApp<App extends INestApplication = NestExpressApplication> {
+  app: App;
   url: string;
   close(): Promise<void>;
 }
 
-export async function startApp(
+/** Creates the app on `platform` (not listening yet): Express by default, as Nest does. */
+export function createApp(
   root: Type | DynamicModule,
-  configure: (app: NestExpressApplication) => void = () => {},
-): Promise<RunningApp> {
-  const app = await NestFactory.create<NestExpressApplication>(root, {
-    logger: false,
-    forceCloseConnections: true,
-  });
+  platform: Platform = 'express',
+): Promise<INestApplication> {
+  const options = { logger: false as const, forceCloseConnections: true };
+  return platform === 'fastify'
+    ? NestFactory.create<NestFastifyApplication>(root, new FastifyAdapter(), options)
+    : NestFactory.create<NestExpressApplication>(root, options);
+}
+
+export async function startApp<App extends INestApplication = NestExpressApplication>(
+  root: Type | DynamicModule,
+  configure: (app: App) => void = () => {},
+  platform: Platform = 'express',
+): Promise<RunningApp<App>> {
+  const app = (await createApp(root, platform)) as App;
   configure(app);
   await app.listen(0, '127.0.0.1');
   const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

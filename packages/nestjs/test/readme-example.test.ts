@@ -123,4 +123,28 @@ describe('the README', () => {
     });
     expect(last).toMatchObject({ status: 'SUCCEEDED', handle: task.handle });
   });
+
+  it('"On Fastify": global prefix + URI versioning, 413 as problem+json, SSE to SUCCEEDED', async () => {
+    const base = await run('fastify', '### On Fastify');
+    const url = `${base}/api/v1/actkit/character-performances`;
+    expect((await post(url)).status).toBe(401);
+    const user = { 'x-user-id': 'gateway-user' };
+    const created = await post(url, user);
+    expect(created.status).toBe(202);
+    const { task } = (await created.json()) as { task: { handle: string } };
+    const large = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...user },
+      body: JSON.stringify({
+        ...validInput,
+        character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(1_100_000)}` },
+      }),
+    });
+    expect([large.status, large.headers.get('content-type')]).toEqual([
+      413,
+      'application/problem+json; charset=utf-8',
+    ]);
+    const last = await lastEvent(`${base}/api/v1/actkit/tasks/${task.handle}/events`, user);
+    expect(last).toMatchObject({ status: 'SUCCEEDED', handle: task.handle });
+  });
 });

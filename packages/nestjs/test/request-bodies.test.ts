@@ -1,12 +1,21 @@
-// Bodies on the actkit routes: with Nest's JSON parser kept off them (jsonBodiesOutside) the handler reads
-// them (up to the spec-derived create limit, 413/415 as problem+json); without it, parsed bodies still work.
-// Other paths pass through.
+// Bodies on the actkit routes, on both platforms, with no bootstrap line: the module keeps the app's body
+// parsers off its routes wherever Nest registered them (a global prefix and URI versions too), so the
+// handler reads them (1 MiB, 413/415 as problem+json), while the app's own routes keep Nest's parsing.
 import { createActkitClient } from '@actkit/core';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { ActkitModule, jsonBodiesOutside } from '@actkit/nestjs';
-import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { Body, Controller, Get, Module, Post, VersioningType } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authorizeByHeader, call, handleSecret, type RunningApp, startApp, validInput } from './nest-app.js';
+import {
+  authorizeByHeader,
+  call,
+  handleSecret,
+  platforms,
+  type RunningApp,
+  startApp,
+  validInput,
+} from './nest-app.js';
 
 @Controller()
 class EchoController {
@@ -15,7 +24,7 @@ class EchoController {
     return { body };
   }
 
-  @Get('api/actkit/health')
+  @Get('actkit/health')
   health() {
     return { ok: true };
   }
@@ -32,9 +41,11 @@ const appModule = () => {
     imports: [
       ActkitModule.forRoot({
         client: createActkitClient({ apiKey: 'k', baseUrl: emulator.url }),
-        routePrefix: 'api/actkit',
+        routePrefix: 'actkit',
         authorize: authorizeByHeader,
         secret: handleSecret,
+        // 1 MiB (the default follows the spec's data: URI caps, ~44 MB): small bodies prove the limit.
+        maxBodyBytes: 1_048_576,
       }),
     ],
     controllers: [EchoController],
@@ -44,6 +55,7 @@ const appModule = () => {
 };
 
 const user = { 'x-user': 'ada' };
+const problem = /^application\/problem\+json/;
 /** A create body of about `bytes` bytes (an inline data URI as the character image: a PNG signature, zeros). */
 const bodyOf = (bytes: number) => ({
   ...validInput,
@@ -53,77 +65,134 @@ const bodyOf = (bytes: number) => ({
   },
 });
 
-describe('with jsonBodiesOutside (the README setup)', () => {
-  let running: RunningApp;
-  beforeAll(async () => {
-    running = await startApp(appModule(), (app) => {
-      app.useBodyParser('json', { type: jsonBodiesOutside('/api/actkit') });
+describe.each(platforms)('%s platform', (platform) => {
+  describe.each([
+    { setup: 'no prefix', base: '', configure: () => {} },
+    {
+      setup: "setGlobalPrefix('api') + URI versioning",
+      base: '/api/v1',
+      configure: (app: NestExpressApplication) => {
+        app.setGlobalPrefix('api');
+        app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+      },
+    },
+  ])('$setup, no bootstrap line for bodies', ({ base, configure }) => {
+    let running: RunningApp;
+    /** The Content-Type a global guard saw on each create request. */
+    const seenByGuard: unknown[] = [];
+    beforeAll(async () => {
+      running = await startApp(
+        appModule(),
+        (app) => {
+          configure(app);
+          app.useGlobalGuards({
+            canActivate(context) {
+              const req = context
+                .switchToHttp()
+                .getRequest<{ url: string; headers: Record<string, string> }>();
+              if (req.url.endsWith('/character-performances')) seenByGuard.push(req.headers['content-type']);
+              return true;
+            },
+          });
+        },
+        platform,
+      );
     });
-  });
-  afterAll(() => running?.close());
-  const url = () => `${running.url}/api/actkit/character-performances`;
+    afterAll(() => running?.close());
+    const url = (path: string) => `${running.url}${base}${path}`;
+    const create = () => url('/actkit/character-performances');
 
-  it('a 500 kB body (over Nest’s 100 kB) reaches the handler, not a 413', async () => {
-    const answer = await call(url(), { body: bodyOf(500_000), headers: user });
-    expect(answer.status, answer.text).toBe(202);
-  });
-
-  it('over the create limit (two 16 MB video data: URIs, base64, + 1 MiB) → 413 problem+json; text/plain → 415; malformed JSON → 400, all as problems', async () => {
-    const large = await call(url(), { body: bodyOf(46 * 1024 * 1024), headers: user });
-    expect([large.status, large.headers.get('content-type')]).toEqual([413, 'application/problem+json']);
-    const plain = await call(url(), {
-      body: JSON.stringify(validInput),
-      contentType: 'text/plain',
-      headers: user,
+    it('a 500 kB body (over Express’s 100 kB JSON limit) reaches the handler, not a 413', async () => {
+      const answer = await call(create(), { body: bodyOf(500_000), headers: user });
+      expect(answer.status, answer.text).toBe(202);
     });
-    expect([plain.status, plain.headers.get('content-type')]).toEqual([415, 'application/problem+json']);
-    const broken = await call(url(), { body: '{"character":', headers: user });
-    expect([broken.status, broken.headers.get('content-type')]).toEqual([400, 'application/problem+json']);
-  });
 
-  it('a normal create answers 202', async () => {
-    expect((await call(url(), { body: validInput, headers: user })).status).toBe(202);
-  });
+    it('over 1 MiB → 413; text/plain → 415; malformed JSON → 400; all problem+json', async () => {
+      const large = await call(create(), { body: bodyOf(1_100_000), headers: user });
+      expect(large.status).toBe(413);
+      expect(large.headers.get('content-type')).toMatch(problem);
+      const plain = await call(create(), {
+        body: JSON.stringify(validInput),
+        contentType: 'text/plain',
+        headers: user,
+      });
+      expect(plain.status).toBe(415);
+      expect(plain.headers.get('content-type')).toMatch(problem);
+      const broken = await call(create(), { body: '{"character":', headers: user });
+      expect(broken.status).toBe(400);
+      expect(broken.headers.get('content-type')).toMatch(problem);
+    });
 
-  it('the app’s own routes still get parsed JSON', async () => {
-    const answer = await call(`${running.url}/echo`, { body: { hello: 'world' } });
-    expect(answer.json).toEqual({ body: { hello: 'world' } });
-  });
+    it('guards see the request’s own headers (set aside only while the platform parses)', async () => {
+      seenByGuard.length = 0;
+      await call(create(), { body: validInput, headers: user });
+      await call(create(), { body: JSON.stringify(validInput), contentType: 'text/plain', headers: user });
+      expect(seenByGuard).toEqual(['application/json', 'text/plain']);
+    });
 
-  it('paths under the prefix outside the contract go on to the app’s routes', async () => {
-    expect((await call(`${running.url}/api/actkit/health`)).json).toEqual({ ok: true });
-    const missing = await call(`${running.url}/api/actkit/nowhere`);
-    expect(missing.status).toBe(404);
-    expect(missing.headers.get('content-type')).not.toContain('problem');
+    it('prototype keys are refused (400 naming them), nothing sent upstream', async () => {
+      const before = emulator.stats.requests;
+      const answer = await call(create(), {
+        body: `{"character":${JSON.stringify(validInput.character)},"reference":${JSON.stringify(validInput.reference)},"__proto__":{"polluted":true}}`,
+        headers: user,
+      });
+      expect(answer.status).toBe(400);
+      expect(answer.json.errors.map((e: { path: string }) => e.path)).toContain('__proto__');
+      expect(emulator.stats.requests).toBe(before);
+    });
+
+    it('the app’s own routes keep Nest’s JSON parsing and its error format', async () => {
+      expect((await call(url('/echo'), { body: { hello: 'world' } })).json).toEqual({
+        body: { hello: 'world' },
+      });
+      const large = await call(url('/echo'), { body: bodyOf(1_100_000) });
+      expect(large.status).toBe(413);
+      expect(large.headers.get('content-type')).not.toMatch(problem);
+      expect(large.json).toMatchObject({ statusCode: 413 });
+    });
+
+    it('paths under the prefix outside the contract go on to the app’s routes', async () => {
+      expect((await call(url('/actkit/health'))).json).toEqual({ ok: true });
+      const missing = await call(url('/actkit/nowhere'));
+      expect(missing.status).toBe(404);
+      expect(missing.headers.get('content-type')).not.toMatch(problem);
+    });
+
+    it('another method on a contract path → 405 problem with Allow', async () => {
+      const answer = await call(create(), { headers: user });
+      expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'POST']);
+      expect(answer.headers.get('content-type')).toMatch(problem);
+    });
   });
 });
 
-describe('with Nest’s default body parser', () => {
-  let running: RunningApp;
-  beforeAll(async () => {
-    running = await startApp(appModule());
-  });
-  afterAll(() => running?.close());
-  const url = () => `${running.url}/api/actkit/character-performances`;
-
-  it('parsed JSON bodies still create tasks, and non-JSON bodies are still 415 problems', async () => {
-    expect((await call(url(), { body: validInput, headers: user })).status).toBe(202);
-    const plain = await call(url(), {
-      body: JSON.stringify(validInput),
-      contentType: 'text/plain',
-      headers: user,
+describe('express platform, the app’s own parser settings', () => {
+  it('app.useBodyParser with a larger limit applies to the app’s routes, not to actkit’s', async () => {
+    const running = await startApp(appModule(), (app) => {
+      app.useBodyParser('json', { limit: '2mb' });
     });
-    expect([plain.status, plain.headers.get('content-type')]).toEqual([415, 'application/problem+json']);
+    try {
+      expect((await call(`${running.url}/echo`, { body: bodyOf(1_100_000) })).status).toBe(201);
+      const large = await call(`${running.url}/actkit/character-performances`, {
+        body: bodyOf(1_100_000),
+        headers: user,
+      });
+      expect([large.status, large.headers.get('content-type')]).toEqual([413, 'application/problem+json']);
+    } finally {
+      await running.close();
+    }
   });
 
-  it('prototype keys in a parsed body are refused (400), nothing sent upstream', async () => {
-    const before = emulator.stats.requests;
-    const answer = await call(url(), {
-      body: `{"character":${JSON.stringify(validInput.character)},"reference":${JSON.stringify(validInput.reference)},"__proto__":{"polluted":true}}`,
-      headers: user,
+  it('the earlier bootstrap line (jsonBodiesOutside) still works', async () => {
+    const running = await startApp(appModule(), (app) => {
+      app.useBodyParser('json', { type: jsonBodiesOutside('/actkit') });
     });
-    expect(answer.status).toBe(400);
-    expect(emulator.stats.requests).toBe(before);
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    try {
+      const url = `${running.url}/actkit/character-performances`;
+      expect((await call(url, { body: bodyOf(500_000), headers: user })).status).toBe(202);
+      expect((await call(`${running.url}/echo`, { body: { a: 1 } })).json).toEqual({ body: { a: 1 } });
+    } finally {
+      await running.close();
+    }
   });
 });

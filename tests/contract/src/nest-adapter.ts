@@ -1,15 +1,16 @@
-// A real Nest 12 app (Express platform) serving the contract through @actkit/nestjs, the way its README
-// tells users to: ActkitModule.forRoot with a routePrefix, Nest's JSON parser kept off the actkit routes,
-// the app's own controller with ActkitExceptionFilter, listen on a port. (The suite compiles without
-// decorator syntax, so the controller's decorators are applied as the functions they are.)
+// A real Nest 12 app serving the contract through @actkit/nestjs, the way its README tells users to:
+// ActkitModule.forRoot with a routePrefix, the app's own controller with ActkitExceptionFilter, listen on a
+// port. On the Express platform or on Fastify (@nestjs/platform-fastify); the module keeps body parsers off
+// its routes by itself on both. (The suite compiles without decorator syntax, so the controller's decorators
+// are applied as the functions they are.)
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ActkitClient } from '@actkit/core';
 import type { CharacterPerformanceInput } from '@actkit/core/server';
-import { ActkitExceptionFilter, ActkitModule, jsonBodiesOutside } from '@actkit/nestjs';
+import { ActkitExceptionFilter, ActkitModule } from '@actkit/nestjs';
 import { Body, Controller, Module, Post, UseFilters } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AdapterStartOptions, ContractAdapter, RunningAdapter } from './adapter.js';
 import { appPath } from './express-adapter.js';
 
@@ -29,7 +30,7 @@ function appController(client: AdapterStartOptions['client']) {
   return AppRendersController;
 }
 
-export function nestAdapter(name: string): ContractAdapter {
+export function nestAdapter(name: string, platform: 'express' | 'fastify' = 'express'): ContractAdapter {
   return {
     name,
     appRoute: true,
@@ -42,11 +43,11 @@ export function nestAdapter(name: string): ContractAdapter {
         ],
         controllers: [appController(client)],
       })(AppModule);
-      const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-        logger: false,
-        forceCloseConnections: true,
-      });
-      app.useBodyParser('json', { type: jsonBodiesOutside(mountPath) });
+      const appOptions = { logger: false as const, forceCloseConnections: true };
+      const app =
+        platform === 'fastify'
+          ? await NestFactory.create(AppModule, new FastifyAdapter(), appOptions)
+          : await NestFactory.create(AppModule, appOptions);
       await app.listen(0, '127.0.0.1');
       const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
       return {

@@ -42,3 +42,34 @@ export async function createAndFollow(
   }
   return { created: task, last };
 }
+
+/** Follows GET /tasks/{handle}/events to its end; returns the content type and the last `data:` task. */
+export async function lastEvent(
+  base: string,
+  handle: string,
+  user: string,
+): Promise<{ contentType: string | null; last: BrowserTask }> {
+  const response = await fetch(`${base}/tasks/${encodeURIComponent(handle)}/events`, {
+    headers: { 'x-user': user, accept: 'text/event-stream' },
+  });
+  const blocks = (await response.text()).split('\n\n').filter((block) => block.startsWith('data: '));
+  return {
+    contentType: response.headers.get('content-type'),
+    last: JSON.parse(blocks.at(-1)!.slice('data: '.length)) as BrowserTask,
+  };
+}
+
+/** POST /character-performances with a raw body and content type (for the 413 and 415 checks). */
+export const postRaw = (base: string, user: string, body: string, contentType: string): Promise<Response> =>
+  fetch(`${base}/character-performances`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, 'x-user': user },
+    body,
+  });
+
+/** A create body of about `bytes` bytes (an inline data URI as the character image). */
+export const createBodyOf = (bytes: number): string =>
+  JSON.stringify({
+    ...sampleInput,
+    character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(bytes)}` },
+  });

@@ -24,6 +24,7 @@ export {
   type MemoryTaskStateStoreOptions,
 } from './memory-task-state-store.js';
 export { createMemoryWatcherRegistry } from './memory-watcher-registry.js';
+export { NodeActkitRequest } from './node-actkit-request.js';
 export { problemResponse, problemTypes } from './problem.js';
 export { isActkitError, problemFromError } from './problem-from-error.js';
 export type {
@@ -65,5 +66,6 @@ export type {
   TaskSettlement,
 } from './types.js';
 export { isEventStream } from './types.js';
+export { type FastifyReplyLike, writeFastifyReply } from './write-fastify-reply.js';
 export type { NodeResponseLike } from './write-node-response.js';
 export { writeNodeResponse } from './write-node-response.js';

@@ -1,11 +1,11 @@
 // A Nest 12 app using @actkit/nestjs as its README shows: ActkitModule.forRootAsync with a routePrefix (so it
-// serves the browser contract), Nest's JSON parser kept off those routes with jsonBodiesOutside, and the
-// client injected into the app's own controller with @InjectActkit(). Compiled by tsc (decorators), run by
+// serves the browser contract; the module keeps Nest's body parsers off those routes itself), and the client
+// injected into the app's own controller with @InjectActkit(). Compiled by tsc (decorators), run by
 // Node. Prints "listening on http://127.0.0.1:PORT" once it accepts connections.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { ActkitClient } from '@actkit/core';
-import { ActkitModule, InjectActkit, jsonBodiesOutside } from '@actkit/nestjs';
+import { ActkitModule, InjectActkit } from '@actkit/nestjs';
 import { Controller, Get, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -44,7 +44,6 @@ const userFromHeader = (req: unknown): string | undefined => {
 class AppModule {}
 
 const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error'] });
-app.useBodyParser('json', { type: jsonBodiesOutside('/api/actkit') });
 app.enableShutdownHooks();
 await app.listen(0, '127.0.0.1');
 const address = app.getHttpServer().address() as AddressInfo;

@@ -1,0 +1,75 @@
+// Real Fastify apps (5, and 4 through the `fastify4` alias) on 127.0.0.1 for the tests, plus the browser's
+// side of one request.
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import fastify5 from 'fastify';
+import fastify4 from 'fastify4';
+
+/** A Fastify factory; both majors are driven through the same (v5) types here. */
+export type FastifyFactory = (options?: Record<string, unknown>) => FastifyInstance;
+
+export const fastifyMajors: { name: string; create: FastifyFactory; version: string }[] = [
+  { name: 'fastify 5', create: fastify5 as unknown as FastifyFactory, version: '5.12.8' },
+  { name: 'fastify 4', create: fastify4 as unknown as FastifyFactory, version: '4.29.1' },
+];
+
+/** Listens on a free port of 127.0.0.1; resolves the origin. */
+export async function listen(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON answers
+  json: any;
+  text: string;
+}
+
+/** One request; an object body is sent as JSON, a string as is (with `contentType`). */
+export async function call(
+  url: string,
+  options: { method?: string; body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  const response = await fetch(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, json, text };
+}
+
+/** Reads an event stream to its end; returns the parsed `data:` events. */
+export async function readEvents(url: string, headers: Record<string, string>) {
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers } });
+  const text = await response.text();
+  const events = text
+    .split('\n\n')
+    .filter((block) => block.startsWith('data: '))
+    .map((block) => JSON.parse(block.slice('data: '.length)));
+  return { status: response.status, headers: response.headers, events };
+}
+
+export const validInput = {
+  character: { type: 'image', uri: 'https://assets.example.com/character.png' },
+  reference: { type: 'video', uri: 'https://assets.example.com/performance.mp4' },
+};
+
+/** A create body of about `bytes` bytes (an inline data URI as the character image). */
+export const bodyOf = (bytes: number) => ({
+  ...validInput,
+  character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(bytes)}` },
+});
+
+export const handleSecret = 'fastify-test-handle-secret-32-bytes-long!';
