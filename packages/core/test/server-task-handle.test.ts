@@ -7,7 +7,7 @@ import { createTaskHandleCodec } from '../src/server/task-handle.js';
 
 const secret = new TextEncoder().encode('unit-test-secret-with-enough-bytes');
 const taskId = '3f1c9a52-7f0e-4a51-9c2e-6a1d2b3c4d5e';
-const recordId = 'Qk9PS2tlZXBpbmctcmVjb3Jk';
+const recordId = 'Ym9va2tlZXBpbmctcmVjIQ'; // 16 bytes, as randomId() makes them
 const task = { recordId, taskId };
 
 describe('task handles', () => {
@@ -22,6 +22,16 @@ describe('task handles', () => {
       expect(Buffer.from(handle.slice(3), 'base64url').toString('latin1')).not.toContain(id);
     }
     expect(await codec.open(handle, 'alice')).toEqual(task);
+  });
+
+  it("fits a router's path-parameter cap (Fastify's default maxParamLength is 100)", async () => {
+    expect((await codec.seal(task, 'alice')).length).toBeLessThanOrEqual(100);
+    expect((await codec.seal({ recordId }, 'alice')).length).toBeLessThanOrEqual(100);
+    // A provider id that is no UUID is sealed as its text, and still round-trips.
+    const textId = { recordId, taskId: 'task_01JCX9QK8V3M' };
+    const handle = await codec.seal(textId, 'alice');
+    expect(handle.length).toBeLessThanOrEqual(100);
+    expect(await codec.open(handle, 'alice')).toEqual(textId);
   });
 
   it('a handle of an attempt without a provider task yet carries the record id alone', async () => {

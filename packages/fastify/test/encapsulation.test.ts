@@ -56,6 +56,8 @@ describe.each(fastifyMajors)('$name', ({ create, version }) => {
             return (request as FastifyRequest & { user: string | null }).user;
           },
           secret: handleSecret,
+          // 1 MiB (the default follows the spec's data: URI caps, ~44 MB): small bodies prove the limit.
+          maxBodyBytes: 1_048_576,
           pollIntervalMs: 50,
         });
         api.get('/actkit/health', async () => ({ ok: true }));

@@ -5,6 +5,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { defaultCreateBodyLimitBytes } from '@actkit/core/server';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,7 +138,8 @@ describe('the README', () => {
       headers: { 'content-type': 'application/json', ...user },
       body: JSON.stringify({
         ...validInput,
-        character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(1_100_000)}` },
+        // Past the default limit (two 16 MB video data: URIs in base64, plus slack: from the spec).
+        character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(defaultCreateBodyLimitBytes)}` },
       }),
     });
     expect([large.status, large.headers.get('content-type')]).toEqual([

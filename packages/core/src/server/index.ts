@@ -11,6 +11,7 @@ export {
   lastPathSegments,
 } from './create-actkit-fetch-handler.js';
 export { createActkitHandler } from './create-actkit-handler.js';
+export { defaultCreateBodyLimitBytes } from './create-body-limit.js';
 export { createMemoryCounterStore } from './memory-counter-store.js';
 export {
   createMemoryLedger,

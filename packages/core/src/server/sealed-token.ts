@@ -14,13 +14,15 @@ const encoder = new TextEncoder();
 const ivBytes = 12;
 const tagBytes = 16;
 
+/** Bytes as unpadded base64url. */
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+/** Unpadded base64url as bytes; undefined unless `text` is the canonical spelling. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return undefined;
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -35,9 +37,12 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
 
 /** Seals and opens one kind of token (`<prefix>.<base64url>`) with keys of its own. */
 export interface SealedTokens {
-  seal(text: string, owner: string): Promise<string>;
+  /** Seals `text` (UTF-8) or bytes for `owner`. */
+  seal(plain: string | Uint8Array, owner: string): Promise<string>;
   /** The sealed text, or undefined for a forged, altered, foreign (other owner) or other-kind token. */
   open(token: string, owner: string): Promise<string | undefined>;
+  /** The sealed bytes, or undefined as for `open`. */
+  openBytes(token: string, owner: string): Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -68,10 +73,27 @@ export function createSealedTokens(
   const ivKey = derive(`${purpose}-iv`, { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
   const additionalData = (owner: string) => encoder.encode(`actkit-${purpose}\u0000${owner}`);
 
+  const openBytes = async (token: string, owner: string): Promise<Uint8Array | undefined> => {
+    const [kind, payload, ...rest] = token.split('.');
+    if (kind !== prefix || payload === undefined || rest.length > 0) return undefined;
+    const bytes = fromBase64Url(payload);
+    if (!bytes || bytes.byteLength <= ivBytes + tagBytes) return undefined;
+    try {
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: bytes.subarray(0, ivBytes), additionalData: additionalData(owner) },
+        await key,
+        bytes.subarray(ivBytes),
+      );
+      return new Uint8Array(plain);
+    } catch {
+      return undefined; // wrong owner, altered or forged: all look the same to the caller
+    }
+  };
+
   return {
     async seal(text, owner) {
       const aad = additionalData(owner);
-      const plain = encoder.encode(text);
+      const plain = typeof text === 'string' ? encoder.encode(text) : new Uint8Array(text);
       const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await ivKey, concat(aad, [0], plain)));
       const iv = mac.slice(0, ivBytes);
       const sealed = new Uint8Array(
@@ -80,21 +102,15 @@ export function createSealedTokens(
       return `${prefix}.${toBase64Url(concat(iv, sealed))}`;
     },
     async open(token, owner) {
-      const [kind, payload, ...rest] = token.split('.');
-      if (kind !== prefix || payload === undefined || rest.length > 0) return undefined;
-      const bytes = fromBase64Url(payload);
-      if (!bytes || bytes.byteLength <= ivBytes + tagBytes) return undefined;
+      const plain = await openBytes(token, owner);
+      if (plain === undefined) return undefined;
       try {
-        const plain = await crypto.subtle.decrypt(
-          { name: 'AES-GCM', iv: bytes.subarray(0, ivBytes), additionalData: additionalData(owner) },
-          await key,
-          bytes.subarray(ivBytes),
-        );
         return new TextDecoder('utf-8', { fatal: true }).decode(plain);
       } catch {
-        return undefined; // wrong owner, altered or forged: all look the same to the caller
+        return undefined;
       }
     },
+    openBytes,
   };
 }
 
