@@ -1,5 +1,6 @@
 // The browser side of the actkit server contract (specs/actkit-server), as plain fetch calls: what every server
 // adapter consumer (Express 4, Express 5, Nest) is driven with.
+import { defaultCreateBodyLimitBytes } from '@actkit/core/server';
 import { expect } from 'vitest';
 
 export const sampleInput = {
@@ -68,6 +69,12 @@ export const postRaw = (base: string, user: string, body: string, contentType: s
   });
 
 /** A create body of about `bytes` bytes (an inline data URI as the character image). */
+/**
+ * A create body over the handler's default limit (`defaultCreateBodyLimitBytes`: two 16 MB video data: URIs
+ * in base64 plus slack, from the spec), for the 413 check.
+ */
+export const tooLargeCreateBody = (): string => createBodyOf(defaultCreateBodyLimitBytes + 1024);
+
 export const createBodyOf = (bytes: number): string =>
   JSON.stringify({
     ...sampleInput,

@@ -12,11 +12,11 @@ import {
 } from '../src/consumer-tsconfig.ts';
 import {
   createAndFollow,
-  createBodyOf,
   lastEvent,
   postRaw,
   postTask,
   sampleInput,
+  tooLargeCreateBody,
 } from '../src/contract-calls.ts';
 import { type RunningEmulator, startEmulatorBin } from '../src/start-emulator.ts';
 import { type RunningProcess, startProcess } from '../src/start-process.ts';
@@ -72,7 +72,7 @@ describe(`a Fastify ${fastify} app using @actkit/fastify`, () => {
   it('answers 401, 413 and 415 as problem+json, and leaves the app’s own JSON route to Fastify', async () => {
     const problems = [
       await postTask(base),
-      await postRaw(base, 'alice', createBodyOf(1_100_000), 'application/json'),
+      await postRaw(base, 'alice', tooLargeCreateBody(), 'application/json'),
       await postRaw(base, 'alice', JSON.stringify(sampleInput), 'text/plain'),
     ];
     expect(problems.map((r) => r.status)).toEqual([401, 413, 415]);
