@@ -49,6 +49,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Timeout of this request in ms, overriding the client's `timeoutMs`. */
   timeoutMs?: number;
+  /**
+   * The most this call may spend waiting between retries, in ms, in total. When the next wait (the
+   * provider's `Retry-After`, or the backoff) would go past it, the last error is thrown at once, carrying the
+   * provider's wait as `retryAfterMs` when it gave one. Default: no bound but `maxRetries` and
+   * `backoff.maxRetryAfterMs`. A server answering a browser sets one (the handler: 5 s).
+   */
+  maxRetryWaitMs?: number;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** The task the call concerns (a read of it): every error thrown carries it as `taskId`. */
   taskId?: string;
+  /** The most this call may sleep between retries in total, ms (see `RequestOptions.maxRetryWaitMs`). */
+  maxRetryWaitMs?: number;
 }
 
 export interface Transport {
@@ -95,6 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
       // Only errors need the time as text; a number is free.
       const sentAt = Date.now();
 
+      let waitedMs = 0;
       for (let attempt = 0; ; attempt++) {
         if (signal?.aborted) {
           // Between attempts nothing is in flight, and a retried create was certainly not started.
@@ -227,6 +230,15 @@ export function createTransport(options: TransportOptions): Transport {
           throw error;
         }
         const delayMs = retryDelay(attempt, answerHeaders, options.backoff);
+        if (call.maxRetryWaitMs !== undefined && waitedMs + delayMs > call.maxRetryWaitMs) {
+          // The caller cannot wait that long (a browser's request through a server): its error now.
+          log(logger, 'warn', `${what}: not waiting ${delayMs} ms more (maxRetryWaitMs)`, {
+            reason: error.message,
+            attempts: attempt + 1,
+          });
+          throw error;
+        }
+        waitedMs += delayMs;
         log(logger, 'warn', `${what}: retrying in ${delayMs} ms`, {
           reason: error.message,
           attempt,

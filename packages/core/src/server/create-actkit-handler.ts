@@ -43,6 +43,8 @@ import { validateBrowserInput } from './validate-browser-input.js';
 const defaultHeartbeatMs = 15_000;
 /** See `maxCreateMs`: the client's default 60 s timeout times its tries, with backoff, and a margin. */
 const defaultMaxCreateMs = 600_000;
+/** See `maxCreateRetryWaitMs`: a browser's create should not hang on the provider's waits. */
+const defaultMaxCreateRetryWaitMs = 5_000;
 
 const taskHeaders = () => ({ 'content-type': 'application/json', 'cache-control': 'no-store' });
 const streamHeaders = () => ({
@@ -141,6 +143,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   );
   const startTask = createStartTask({
     client,
+    maxRetryWaitMs: options.maxCreateRetryWaitMs ?? defaultMaxCreateRetryWaitMs,
     ledger: store.ledger,
     limits,
     codec,

@@ -18,6 +18,12 @@ export const defaultLimits: Required<ActkitLimits> = {
 
 /** A slot nobody freed stops counting after this long (Act-Two tasks take minutes). */
 export const activeSlotTtlMs = 60 * 60 * 1000;
+/**
+ * How long an attempt whose create was ambiguous (UNKNOWN: the task may exist) keeps counting as active: long
+ * enough that the owner does not start a duplicate right away, short enough that provider hiccups do not
+ * lock the owner out (its task, if it exists, is never seen ending).
+ */
+export const unconfirmedSlotTtlMs = 5 * 60 * 1000;
 /** How long to suggest waiting when the active-task limit is reached (Runway updates about every 5 s). */
 export const activeRetryAfterMs = 5000;
 const minuteMs = 60_000;
@@ -35,6 +41,8 @@ export interface OwnerLimits {
   admit(owner: string, recordId: string): Promise<LimitDecision>;
   /** Frees the attempt's slot: its task ended, or its create certainly started none. */
   release(owner: string, recordId: string): Promise<void>;
+  /** Shortens the attempt's slot to `unconfirmedSlotTtlMs` from now (its create was ambiguous). */
+  holdUnconfirmed(owner: string, recordId: string): Promise<void>;
 }
 
 export function createOwnerLimits(
@@ -59,7 +67,7 @@ export function createOwnerLimits(
       if (!slot.allowed) {
         return {
           allowed: false,
-          reason: `At most ${activeTasks} tasks may run at once; wait for one to finish.`,
+          reason: `At most ${activeTasks} tasks may run at once; wait for one to finish (tasks the video provider did not confirm count for a few minutes).`,
           retryAfterMs: Math.min(activeRetryAfterMs, slot.retryAfterMs),
         };
       }
@@ -81,5 +89,9 @@ export function createOwnerLimits(
       return { allowed: true };
     },
     release: (owner, recordId) => counters.releaseSlot(activeKey(owner), recordId),
+    async holdUnconfirmed(owner, recordId) {
+      // acquireSlot refreshes a member's expiry to now + ttl (it holds the slot already, so it is allowed).
+      await counters.acquireSlot(activeKey(owner), recordId, activeTasks, unconfirmedSlotTtlMs);
+    },
   };
 }

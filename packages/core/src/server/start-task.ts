@@ -14,6 +14,8 @@ import type { ActkitJsonResponse, ActkitServerClient, CharacterPerformanceInput 
 
 export interface StartTaskOptions {
   client: ActkitServerClient;
+  /** See `ActkitHandlerOptions.maxCreateRetryWaitMs`. */
+  maxRetryWaitMs: number;
   ledger: ActkitLedger;
   limits: OwnerLimits;
   codec: TaskHandleCodec;
@@ -67,14 +69,18 @@ export function createStartTask(options: StartTaskOptions): StartTask {
     try {
       // No request signal: a browser leaving must not abort a paid create already on its way (it would turn
       // a task into an ambiguous one). The client's own timeout bounds it.
-      const created = await client.characterPerformance.create(input);
+      const created = await client.characterPerformance.create(input, {
+        maxRetryWaitMs: options.maxRetryWaitMs,
+      });
       taskId = created.id;
       // The seed sent (the browser's, or the random one validation drew): reported so a result can be
       // reproduced. Only the create's answer carries it; the provider's task reads do not.
       seed = created.seed ?? seed;
     } catch (error) {
       if ((error as { name?: unknown } | null)?.name === 'TaskMayExistError') {
-        // The task may be running: the record says so, and the slot stays until it expires.
+        // The task may be running: the record says so, and its slot is held a while (the task may count
+        // against the owner's concurrency) but not for the hour a running task's is: nobody will ever see
+        // it end, and three ambiguous creates must not lock the owner out for an hour.
         await quietly(
           ledger.update(recordId, {
             status: 'UNKNOWN',
@@ -82,6 +88,7 @@ export function createStartTask(options: StartTaskOptions): StartTask {
             updatedAt: new Date().toISOString(),
           }),
         );
+        await quietly(limits.holdUnconfirmed(owner, recordId));
       } else {
         // Every other create error means no task was started (the client retries only then, and throws
         // TaskMayExistError otherwise): nothing to list, nothing to count.

@@ -121,7 +121,7 @@ export interface ActkitServerClient {
      */
     create(
       input: CharacterPerformanceInput,
-      options?: { signal?: AbortSignal },
+      options?: { signal?: AbortSignal; maxRetryWaitMs?: number },
     ): Promise<{ id: string; seed?: number }>;
   };
   /**
@@ -236,6 +236,12 @@ export interface ActkitHandlerOptions {
    * times its retries, with backoff); lower it with your client's `timeoutMs` and `maxRetries`.
    */
   maxCreateMs?: number;
+  /**
+   * The most a create may spend waiting between the client's retries (a provider `Retry-After`, backoff), in
+   * ms, in total: the browser's request waits for it. Past it the browser gets the 429/503 problem with the
+   * provider's wait as `Retry-After` at once. Default 5_000.
+   */
+  maxCreateRetryWaitMs?: number;
 }
 
 export interface ActkitHandler {
