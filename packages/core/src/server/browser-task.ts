@@ -5,8 +5,13 @@ import { explainFailure } from '../index.js';
 import type { Task } from '../task.js';
 import type { BrowserTask } from './types.js';
 
-/** What a provider failure code looks like (`SAFETY.INPUT.IMAGE`); anything else is text, kept server-side. */
-const failureCodeShape = /^[A-Z][A-Z0-9_]*(?:\.[A-Z0-9_]+){0,5}$/;
+/**
+ * A provider failure code the browser may see: one of Runway's families (api-facts, "Failure codes") in the
+ * code's own shape (`SAFETY.INPUT.IMAGE`). Anything else is provider text (a gateway can put anything in the
+ * field), kept server-side like `failure`.
+ */
+const failureCodeShape =
+  /^(?:SAFETY|INPUT_PREPROCESSING|ASSET|THIRD_PARTY|INTERNAL|CANCELLED)(?:\.[A-Z0-9_]{1,32}){0,4}$/;
 
 /**
  * The failure fields of a FAILED task as the browser sees them: actkit's words for the code (never the

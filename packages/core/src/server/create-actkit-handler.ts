@@ -5,13 +5,14 @@
 // task-follower.ts; store failures become 503 (store-unavailable.ts).
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
 import { validateAssetMedia } from '../index.js';
+import type { Task } from '../task.js';
 import { createEndedAttemptFinder } from './active-task-healing.js';
 import { attemptEvents, resolveTarget } from './attempt-target.js';
 import { browserTaskStream } from './browser-task-stream.js';
 import { defaultCreateBodyLimitBytes } from './create-body-limit.js';
 import { resolveHandleSecret } from './handle-secret.js';
 import { type CreatedTaskRef, createLedgerSync } from './ledger-sync.js';
-import { recordToBrowserTask } from './ledger-view.js';
+import { isNoNews, lastKnownTask, recordToBrowserTask } from './ledger-view.js';
 import { createListCursorCodec } from './list-cursor.js';
 import { createListTasks } from './list-tasks.js';
 import { createMemoryStore } from './memory-store.js';
@@ -170,7 +171,18 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   };
 
   const read = async (owner: string, handle: string, ref: CreatedTaskRef): Promise<ActkitJsonResponse> => {
-    const task = await reads.read(ref.taskId);
+    let task: Task;
+    try {
+      task = await reads.read(ref.taskId);
+    } catch (error) {
+      if (!isNoNews(error)) throw error;
+      // The provider answered something that says nothing new (a status word nobody knows, a SUCCEEDED
+      // without its output, a body that is not this task): the event stream keeps waiting through it, so a
+      // read answers the last state known instead of a 502.
+      reportError(error);
+      const known = await lastKnownTask(store.ledger, ref, handle, maxCreateMs);
+      return { status: 200, headers: taskHeaders(), json: { task: known } };
+    }
     await sync.observe(owner, ref, task);
     const { json, body } = responseBody(task, handle);
     return { status: 200, headers: taskHeaders(), json, body };

@@ -2,7 +2,7 @@
 // yet): the contract's Task, built field by field, never the input, ids or provider text of an UNKNOWN.
 import type { Task } from '../task.js';
 import { browserFailure } from './browser-task.js';
-import type { LedgerPatch, LedgerRecord, LedgerStatus } from './store.js';
+import type { ActkitLedger, LedgerPatch, LedgerRecord, LedgerStatus } from './store.js';
 import type { BrowserTask } from './types.js';
 
 /** Why an attempt is UNKNOWN, in actkit's own words (never the provider's). */
@@ -49,6 +49,39 @@ export function recordToBrowserTask(
   if (typeof record.seed === 'number') view.seed = record.seed;
   if (reason !== undefined) view.reason = reason;
   return view;
+}
+
+/**
+ * Errors of a read that say nothing new about the task (core's polling loop waits through them): a status
+ * word nobody knows, a SUCCEEDED without its output, a body that cannot be read as this task. By name, as
+ * everywhere on the server (two copies of the classes in one app must both match).
+ */
+const noNewsErrors = new Set(['UnknownTaskStatusError', 'TaskOutputMissingError', 'UnreadableTaskError']);
+
+/** True for an error a read should answer with the last known state rather than a 502. */
+export const isNoNews = (error: unknown): boolean =>
+  noNewsErrors.has(String((error as { name?: unknown } | null)?.name));
+
+/**
+ * The last state the ledger knows of `ref`'s task, for `handle`: its record as the browser sees it, or
+ * PENDING (the task exists: the handle carries its id) when the record has no state of the provider's yet.
+ */
+export async function lastKnownTask(
+  ledger: Pick<ActkitLedger, 'get'>,
+  ref: { recordId: string },
+  handle: string,
+  maxCreateMs: number,
+): Promise<BrowserTask> {
+  const record = await ledger.get(ref.recordId);
+  if (record && record.status !== 'CREATING' && record.status !== 'UNKNOWN') {
+    return recordToBrowserTask(record, handle, Date.now(), maxCreateMs);
+  }
+  return {
+    handle,
+    status: 'PENDING',
+    progress: 0,
+    createdAt: record?.createdAt ?? new Date().toISOString(),
+  };
 }
 
 /** The ledger patch for a task state read from the provider. */
