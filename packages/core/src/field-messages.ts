@@ -102,6 +102,12 @@ export const fieldMessages = {
   /** A reference clip outside the spec's `x-duration-seconds` (seconds, as text with the measured value). */
   duration: (seconds: string, minimum: number, maximum: number) =>
     `is ${seconds} s long; the reference clip must be ${minimum}–${maximum} s`,
+  /** A whole number outside `min`..`max` (or not a whole number): GET /tasks `limit`. */
+  wholeNumberFrom: (min: number, max: number) => `must be a whole number from ${min} to ${max}`,
+  /** A query parameter given more than once. */
+  once: (times: number) => `must be given once (it was given ${times} times)`,
+  /** A list cursor this server did not issue to this owner (altered, forged, another owner's). */
+  cursor: () => 'is not one this server gave you: pass the nextCursor of the previous page as it is',
   /** The provider refused a value core accepted (its own message goes to logs only, never to a browser). */
   rejectedByProvider: () => 'was rejected by the video provider',
   /** A value that breaks the spec in a way no rule above names (a last resort; should not be seen). */

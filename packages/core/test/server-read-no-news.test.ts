@@ -51,7 +51,7 @@ describe("a FAILED task's code in the browser", () => {
       json: { id: taskId, status: 'FAILED', failure: 'provider words', failureCode: code, createdAt: at() },
       times: 20,
     });
-    const answer = json(await setup.get('alice', handle)).task as Record<string, unknown>;
+    const answer = json(await setup.get('alice', handle)).task as unknown as Record<string, unknown>;
     expect(answer.status).toBe('FAILED');
     expect(answer.failureCode).toBe(shown);
     expect(JSON.stringify(answer)).not.toContain('provider words');

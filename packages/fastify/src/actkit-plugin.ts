@@ -42,7 +42,7 @@ const actkit: FastifyPluginAsync<ActkitFastifyOptions> = async (scope, { prefix:
   for (const route of contractRoutes) {
     // Not an async function: the reply is sent when the handler answers (one promise less per request).
     scope.all(route.url, (request: FastifyRequest, reply: FastifyReply) => {
-      const path = route.path(request.params as Record<string, string>);
+      const path = route.path(request.raw.url ?? request.url);
       // The body is the payload stream the parser above handed over (undefined without a body).
       const actkitRequest = new NodeActkitRequest(
         request.method,

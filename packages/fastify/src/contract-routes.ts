@@ -1,12 +1,22 @@
 // The contract's paths as Fastify routes, each with the handler's view of the path (relative to the
-// plugin's prefix). Handles are URL-safe; find-my-way decodes params, so a foreign one is encoded again and
-// the handler decodes it once, as it does for every adapter.
+// plugin's prefix). Task paths are taken from the raw URL, still encoded, so the handler decodes a foreign
+// handle once, as it does for every adapter.
 
 export interface ContractRoute {
   /** The route as registered with Fastify, under the plugin's prefix. */
   url: string;
-  /** The path the handler routes on, from the route's params. */
-  path(params: Record<string, string>): string;
+  /** The path the handler routes on, from the request's raw URL (path and query, as received). */
+  path(rawUrl: string): string;
+}
+
+/**
+ * The contract path of a task route, from the raw URL (find-my-way DECODES a wildcard, so `%2F` in it would
+ * become a path separator): from the last `/tasks/`, without the query. Handles are base64url (no `/`).
+ */
+function rawTaskPath(rawUrl: string): string {
+  const query = rawUrl.indexOf('?');
+  const path = query < 0 ? rawUrl : rawUrl.slice(0, query);
+  return path.slice(path.lastIndexOf('/tasks/'));
 }
 
 // `/tasks/{handle}` and `/tasks/{handle}/events` are one wildcard route: Fastify caps a `:param` at
@@ -15,5 +25,5 @@ export interface ContractRoute {
 export const contractRoutes: readonly ContractRoute[] = [
   { url: '/character-performances', path: () => '/character-performances' },
   { url: '/tasks', path: () => '/tasks' },
-  { url: '/tasks/*', path: (params) => `/tasks/${params['*'] ?? ''}` },
+  { url: '/tasks/*', path: rawTaskPath },
 ];

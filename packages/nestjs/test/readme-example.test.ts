@@ -48,7 +48,13 @@ async function run(name: string, heading: string): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, [`${name}.mjs`], {
     cwd: workDir,
-    env: { ...process.env, PORT: String(port), COMETAPI_KEY: apiKey, ACTKIT_BASE_URL: emulator.url },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      COMETAPI_KEY: apiKey,
+      ACTKIT_BASE_URL: emulator.url,
+      SESSION_SECRET: 'readme-example-session-secret-of-32+chars',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -21,9 +21,10 @@ export interface ActkitRouteHandlersOptions
    */
   authorize: (request: NextRequest) => string | null | undefined | Promise<string | null | undefined>;
   /**
-   * The URL path of the route's folder, e.g. `/api/actkit` for `app/api/actkit/[...actkit]/route.ts` (with
-   * next.config `basePath`, include it). Default: none needed, the contract path is taken from the
-   * catch-all segment Next matched (`params`), so the route works in any folder.
+   * The URL path of the route's folder, e.g. `/api/actkit` for `app/api/actkit/[...actkit]/route.ts`,
+   * WITHOUT next.config's `basePath` (Next.js strips it from `request.url` before a route handler runs).
+   * Default: none needed, the contract path is taken from the catch-all segment Next matched (`params`), so
+   * the route works in any folder and under any next.config `basePath`.
    */
   basePath?: string;
 }

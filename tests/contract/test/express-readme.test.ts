@@ -45,6 +45,7 @@ beforeAll(async () => {
       PORT: String(port),
       COMETAPI_KEY: 'readme-example-key',
       ACTKIT_BASE_URL: emulator.url,
+      SESSION_SECRET: 'readme-example-session-secret-of-32+chars',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,8 @@
 // The query of GET /tasks (`cursor`, `limit`, `status`), checked against the contract's generated schemas
 // with messages that name the parameter in plain words. Unknown parameters are ignored, as HTTP APIs do.
+
 import type { ValidationIssue } from '../errors.js';
+import { fieldMessages } from '../field-messages.js';
 import { taskListLimitDefault } from '../generated/actkit-server/defaults.gen.js';
 import {
   zAttemptStatus,
@@ -39,8 +41,7 @@ export function parseTaskListQuery(
   const issues: ValidationIssue[] = [];
   const single = (name: string) => {
     const values = params.getAll(name);
-    if (values.length > 1)
-      issues.push({ path: name, message: `give ${name} once (it was given ${values.length} times)` });
+    if (values.length > 1) issues.push({ path: name, message: fieldMessages.once(values.length) });
     return values[0];
   };
   const value: TaskListQuery = { limit: taskListLimitDefault };
@@ -49,15 +50,14 @@ export function parseTaskListQuery(
   if (limit !== undefined) {
     const parsed = /^\d+$/.test(limit) ? zTaskListLimit.safeParse(Number(limit)) : undefined;
     if (parsed?.success) value.limit = parsed.data;
-    else
-      issues.push({ path: 'limit', message: `limit must be a whole number from ${minLimit} to ${maxLimit}` });
+    else issues.push({ path: 'limit', message: fieldMessages.wholeNumberFrom(minLimit, maxLimit) });
   }
 
   const status = single('status');
   if (status !== undefined) {
     if ((browserTaskStatuses as readonly string[]).includes(status))
       value.status = status as BrowserTaskStatus;
-    else issues.push({ path: 'status', message: `status must be one of ${browserTaskStatuses.join(', ')}` });
+    else issues.push({ path: 'status', message: fieldMessages.oneOf(browserTaskStatuses) });
   }
 
   const cursor = single('cursor');
@@ -68,6 +68,5 @@ export function parseTaskListQuery(
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value };
 }
 
-/** What a cursor this server did not issue (to this owner) is told. */
-export const cursorMessage =
-  'cursor is not one this server gave you: pass the nextCursor of the previous page as it is';
+/** What a cursor this server did not issue (to this owner) is told (read after the parameter's name). */
+export const cursorMessage = fieldMessages.cursor();
