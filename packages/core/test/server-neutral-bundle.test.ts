@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { mediaEntryAsPackage } from '../build/media-entry-as-package.js';
 
 const entry = fileURLToPath(new URL('../src/server/index.ts', import.meta.url));
 const nodeModules = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -20,6 +21,9 @@ describe('neutral bundle of the server entry', () => {
       write: false,
       metafile: true,
       logLevel: 'silent',
+      // As the build does: the lazy import of the container parser stays `@actkit/core/media`, which each
+      // runtime resolves by export condition (Workers, Vercel Edge: `browser`, the stand-in without it).
+      plugins: [mediaEntryAsPackage],
     });
     expect(result.errors).toEqual([]);
     const code = result.outputFiles[0]?.text ?? '';
