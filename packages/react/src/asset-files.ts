@@ -73,20 +73,35 @@ const invalid = (errors: FieldError[]) =>
     errors,
   });
 
+/** A file in the input: its field, the file, and the kind the field takes. */
+export type AssetFileEntry = [AssetField, Blob, Kind];
+
+/** The files in `input` (fields whose `uri` is a File/Blob); empty for an input of URLs only. */
+export function assetFilesOf(input: CharacterPerformanceStartInput): AssetFileEntry[] {
+  const { character, reference } = input;
+  const kind = character.type === 'image' || character.type === 'video' ? character.type : undefined;
+  const fields: [AssetField, string | Blob, Kind | undefined][] = [
+    ['character.uri', character.uri, kind],
+    ['reference.uri', reference.uri, 'video'],
+  ];
+  return fields.filter((entry): entry is AssetFileEntry => typeof entry[1] !== 'string' && !!entry[2]);
+}
+
 /**
- * The input with every File/Blob replaced by a data: URI (or, with `upload`, by the URL it resolves to),
- * or the validation problem of the files that break the spec's limits (status 0 when a file could not be
- * read at all). Inputs without files pass through. Never rejects; after `signal` aborted, ignore the result.
+ * The input with every file of `files` (see assetFilesOf) replaced by a data: URI (or, with `upload`, by
+ * the URL it resolves to), or the validation problem of the files that break the spec's limits (status 0
+ * when a file could not be read at all). Never rejects; after `signal` aborted, ignore the result.
  */
 export async function prepareAssets(
   input: CharacterPerformanceStartInput,
+  files: AssetFileEntry[],
   upload: UploadAsset | undefined,
   signal: AbortSignal,
 ): Promise<
   { input: CharacterPerformanceInput; error?: undefined } | { input?: undefined; error: ActkitProblemError }
 > {
   try {
-    return await prepare(input, upload, signal);
+    return await prepare(input, files, upload, signal);
   } catch (cause) {
     return {
       error: new ActkitProblemError({ status: 0, title: 'Could not read the file', detail: `${cause}` }),
@@ -96,20 +111,11 @@ export async function prepareAssets(
 
 async function prepare(
   input: CharacterPerformanceStartInput,
+  files: AssetFileEntry[],
   upload: UploadAsset | undefined,
   signal: AbortSignal,
 ) {
   const { character, reference } = input;
-  const kind = character.type === 'image' || character.type === 'video' ? character.type : undefined;
-  const fields: [AssetField, string | Blob, Kind | undefined][] = [
-    ['character.uri', character.uri, kind],
-    ['reference.uri', reference.uri, 'video'],
-  ];
-  const files = fields.filter(
-    (entry): entry is [AssetField, Blob, Kind] => typeof entry[1] !== 'string' && !!entry[2],
-  );
-  if (files.length === 0) return { input: input as CharacterPerformanceInput };
-
   const errors: FieldError[] = [];
   for (const [path, file, fileKind] of files) {
     const message = await checkFile(file, fileKind, path, !upload, signal);

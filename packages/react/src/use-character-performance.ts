@@ -2,9 +2,9 @@
 // checked and encoded (or uploaded) first, in the browser: a file that breaks the limits costs no request.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { prepareAssets } from './asset-files.js';
+import { assetFilesOf, prepareAssets } from './asset-files.js';
 import type { CharacterPerformanceOptions, CharacterPerformanceStartInput } from './asset-input.js';
-import type { Task } from './contract.js';
+import type { CharacterPerformanceInput, Task } from './contract.js';
 import { startTask } from './contract-client.js';
 import type { ActkitProblemError } from './problem-error.js';
 import { describeTask, type TaskState } from './task-state.js';
@@ -43,11 +43,12 @@ export function useCharacterPerformance(options: CharacterPerformanceOptions): C
       const controller = new AbortController();
       request.current = controller;
       setStarted({ starting: true });
-      const { input: ready, error: invalid } = await prepareAssets(
-        input,
-        options.uploadAsset,
-        controller.signal,
-      );
+      // An input of URLs only is sent at once; files are checked and encoded (or uploaded) first.
+      const files = assetFilesOf(input);
+      const { input: ready, error: invalid } = files.length
+        ? await prepareAssets(input, files, options.uploadAsset, controller.signal)
+        : { input: input as CharacterPerformanceInput, error: undefined };
+      if (controller.signal.aborted) return undefined; // superseded while files were prepared: send nothing
       const { data, error } = ready
         ? await startTask(options, ready, controller.signal)
         : { data: undefined, error: invalid };

@@ -212,6 +212,7 @@ describe('uploadAsset: the app puts files on its own storage', () => {
       ...validInput,
       character: { type: 'image' as const, uri: file(await png(), 'face.png', 'image/png') },
     });
+    const before = posts();
     let first: Promise<unknown> | undefined;
     await act(async () => {
       first = result.current.start(await withFile());
@@ -223,6 +224,9 @@ describe('uploadAsset: the app puts files on its own storage', () => {
     expect(firstSignal?.aborted).toBe(true);
     release?.();
     expect(await first).toBeUndefined();
+    // The superseded start sent no create once its upload finished: only the second one did.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(posts()).toBe(before + 1);
     expect((await sentBody(result)).character.uri).toBe('https://assets.example.com/uploads/second.png');
   });
 });
