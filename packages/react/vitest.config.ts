@@ -8,7 +8,12 @@ import { react18Project } from './vitest.react18.config.ts';
 const shared = sharedConfig({ environment: 'jsdom' });
 
 /** The tests that talk to a real backend (test/helpers/actkit-app.ts). */
-const integration = ['test/start-and-follow.test.tsx', 'test/unmount.test.tsx', 'test/watch-task.test.tsx'];
+const integration = [
+  'test/start-and-follow.test.tsx',
+  'test/unmount.test.tsx',
+  'test/watch-task.test.tsx',
+  'test/asset-files.test.tsx',
+];
 const otherBackends = (['hono', 'next'] as const).map((backend) => ({
   extends: true as const,
   test: {

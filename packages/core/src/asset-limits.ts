@@ -9,7 +9,7 @@ import {
   familyNames,
   familyOfMediaType,
   looksLikeText,
-  mediaTypeNames,
+  mediaTypeWords,
   signatureFamily,
 } from './media-signature.js';
 
@@ -32,10 +32,7 @@ export const dataUriLimits: Readonly<Record<AssetKind, DataUriLimits>> = {
   video: videoDataUriLimits,
 };
 
-/** ["JPEG", "PNG", "WebP"]: the accepted media types in words (types without a known name as themselves). */
-export function mediaTypeWords(mediaTypes: readonly string[]): string[] {
-  return [...new Set(mediaTypes.map((type) => mediaTypeNames[type] ?? type))];
-}
+export { mediaTypeWords };
 
 /**
  * What an asset field must hold: `reference` always a video; `character` what its `type` says, undefined

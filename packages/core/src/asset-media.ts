@@ -24,14 +24,6 @@ const loadMediaEntry = () => {
 const video = dataUriLimits.video;
 const duration = referenceVideoDurationSeconds;
 
-/** "2.0", or more decimals when one would round a clip just outside the range into it ("30.04"). */
-function formatSeconds(seconds: number): string {
-  const short = seconds.toFixed(1);
-  const rounded = Number(short);
-  const inside = (s: number) => s >= duration.minimum && s <= duration.maximum;
-  return inside(rounded) !== inside(seconds) ? seconds.toFixed(3).replace(/0+$/, '') : short;
-}
-
 /** Why the video read from a data URI labelled `label` breaks the spec's rules, or undefined. */
 function videoProblem(reading: VideoReading, label: string, isReference: boolean): string | undefined {
   const accepted = mediaTypeWords(video.mediaTypes);
@@ -50,7 +42,7 @@ function videoProblem(reading: VideoReading, label: string, isReference: boolean
   }
   const seconds = facts.durationSeconds;
   if (isReference && !(seconds >= duration.minimum && seconds <= duration.maximum)) {
-    return fieldMessages.duration(formatSeconds(seconds), duration.minimum, duration.maximum);
+    return fieldMessages.duration(seconds, duration.minimum, duration.maximum);
   }
   return undefined;
 }

@@ -16,10 +16,11 @@ import {
   TaskTimeoutError,
 } from './index.js';
 import { downloadOutput } from './node/index.js';
+import { outputUrlExpiresAt } from './output-url-expiry.js';
 
 const usage = `Usage:
   actkit run --character URL --reference URL [options]   create a task, show progress, download the video
-  actkit task ID [options]                               print the normalised task as JSON
+  actkit task ID [options]                               read the task now; print it as JSON
 
 run options:
   --character-type image|video   default: video for .mp4/.mov/.webm URLs, else image
@@ -29,6 +30,10 @@ run options:
   --body-control | --no-body-control
   --out FILE                     where to save the video (default actkit-<task id>.mp4)
   --timeout-ms N                 give up waiting after N ms (default 30 minutes)
+
+task: every call reads the task from the API (nothing is cached), so its output URLs are fresh; they
+  expire (Runway: 24-48 h after the task ended; stderr says when, if the URL tells): run it again for new
+  ones rather than keeping them.
 
 common options:
   --base-url URL                 API origin (or ACTKIT_BASE_URL; default https://api.cometapi.com)
@@ -41,6 +46,15 @@ Exit codes: 0 ok, 1 task failed or timed out, 2 usage/validation error, 3 API/ne
   4 the task may exist (the create's answer was lost: look for it before running again), 130 interrupted.`;
 
 class UsageError extends Error {}
+
+/** When the output URLs stop working, as far as they say, for stderr. */
+function expiryNote(output: readonly string[]): string {
+  const expiries = output.map(outputUrlExpiresAt);
+  const known = expiries.filter((at): at is number => at !== undefined);
+  return known.length === expiries.length
+    ? `actkit: output URLs read just now; they expire at ${new Date(Math.min(...known)).toISOString()}`
+    : 'actkit: output URLs read just now; they expire (24-48 h after the task ended at Runway): download them soon';
+}
 
 const exitCodes = { ok: 0, taskFailed: 1, usage: 2, api: 3, taskMayExist: 4, interrupted: 130 } as const;
 
@@ -115,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'task') {
       const task = await client.tasks.retrieve(rest[0] ?? '', { signal: controller.signal });
       process.stdout.write(`${JSON.stringify(task, null, 2)}\n`);
+      if (task.status === 'SUCCEEDED') process.stderr.write(`${expiryNote(task.output)}\n`);
       return exitCodes.ok;
     }
 
@@ -146,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     progress.done();
     const out = values.out ?? `actkit-${task.id}.mp4`;
     const download = await downloadOutput(task, out, {
+      client, // an output URL that has expired already is renewed by reading the task again
       signal: controller.signal,
       onProgress: ({ fraction, receivedBytes }) => progress.download(fraction, receivedBytes),
     });

@@ -25,6 +25,41 @@ const either = (values: readonly string[]) =>
 type AssetKindWord = 'image' | 'video';
 const kindWords: Record<AssetKindWord, string> = { image: 'an image', video: 'a video' };
 
+// The messages about a chosen file that @actkit/react says in the browser, defined on their own (and listed
+// in the table below like every other) so a browser bundle takes these few and not the whole table: a
+// bundler cannot drop an object's unused properties.
+
+/**
+ * A reference clip outside the spec's `x-duration-seconds` (`minimum`..`maximum`, inclusive). `seconds`
+ * is shown with one decimal, or more when one would round a clip just outside the range into it ("30.04").
+ */
+export const durationMessage = (seconds: number, minimum: number, maximum: number) => {
+  const inside = (s: number) => s >= minimum && s <= maximum;
+  const short = seconds.toFixed(1);
+  const shown = inside(Number(short)) !== inside(seconds) ? seconds.toFixed(3).replace(/0+$/, '') : short;
+  return `is ${shown} s long; the reference clip must be ${minimum}–${maximum} s`;
+};
+
+/** A chosen file (File/Blob) larger than the spec's `x-data-uri` cap for its kind: it would be sent inline. */
+export const fileTooLargeMessage = (bytes: number, maxBytes: number, kind: AssetKindWord) =>
+  `is a ${describeBytes(bytes)} file; ${kindWords[kind]} sent inline may be at most ${describeBytes(maxBytes)} (the provider's limit for data: URIs; host a larger file on HTTPS and pass its URL)`;
+
+/** A chosen file whose media type (`type`, '' when the browser knows none) the spec does not list. */
+export const fileTypeMessage = (
+  type: string,
+  kind: AssetKindWord,
+  acceptedWords: readonly string[],
+  accepted: readonly string[],
+) =>
+  `is ${type ? `of type ${type}` : 'of an unknown type'}; ${kindWords[kind]} must be ${either(acceptedWords)} (${accepted.join(', ')})`;
+
+/** The app's `uploadAsset` failed for this file (`reason`: its error's message). */
+export const uploadFailedMessage = (reason: string) => `could not be uploaded (${reason})`;
+
+/** The app's `uploadAsset` resolved to something that is no https URL. */
+export const uploadResultMessage = () =>
+  'was uploaded, but uploadAsset did not resolve to an https URL to send instead';
+
 /** Each message of the table, by rule. Every one completes a sentence that starts with the field's name. */
 export const fieldMessages = {
   /** Absent (or `undefined`) where the spec requires a value. */
@@ -99,9 +134,16 @@ export const fieldMessages = {
   /** A video codec the spec does not list (`codec` null: one the parser does not know). */
   codec: (codec: string | null, codecs: readonly string[]) =>
     `its video codec is ${codec ?? 'one the parser does not know'}; the provider takes ${either(codecs)}`,
-  /** A reference clip outside the spec's `x-duration-seconds` (seconds, as text with the measured value). */
-  duration: (seconds: string, minimum: number, maximum: number) =>
-    `is ${seconds} s long; the reference clip must be ${minimum}–${maximum} s`,
+  /** A reference clip outside the spec's `x-duration-seconds` (the measured length in seconds). */
+  duration: durationMessage,
+  /** A chosen file larger than its kind's data: URI cap (bytes). */
+  fileTooLarge: fileTooLargeMessage,
+  /** A chosen file of a media type the spec does not list for its kind. */
+  fileType: fileTypeMessage,
+  /** The app's `uploadAsset` failed for this file. */
+  uploadFailed: uploadFailedMessage,
+  /** The app's `uploadAsset` resolved to no https URL. */
+  uploadResult: uploadResultMessage,
   /** A whole number outside `min`..`max` (or not a whole number): GET /tasks `limit`. */
   wholeNumberFrom: (min: number, max: number) => `must be a whole number from ${min} to ${max}`,
   /** A query parameter given more than once. */

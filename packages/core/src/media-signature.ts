@@ -45,6 +45,11 @@ export const mediaTypeNames: Readonly<Record<string, string>> = {
   'video/webm': 'WebM',
 };
 
+/** ["JPEG", "PNG", "WebP"]: the accepted media types in words (types without a known name as themselves). */
+export function mediaTypeWords(mediaTypes: readonly string[]): string[] {
+  return [...new Set(mediaTypes.map((type) => mediaTypeNames[type] ?? type))];
+}
+
 /** How a message names a family: "holds a PNG image". */
 export const familyNames: Readonly<Record<SignatureFamily, string>> = {
   jpeg: 'a JPEG image',

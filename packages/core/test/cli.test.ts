@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runwayVersionDefault } from '../src/generated/cometapi-runway/defaults.gen.js';
-import { validateCharacterPerformanceInput } from '../src/index.js';
+import { createActkitClient, validateCharacterPerformanceInput } from '../src/index.js';
 import { emulator, input } from './helpers.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -81,6 +81,25 @@ describe('actkit CLI', () => {
       raw: expect.any(Object),
     });
   });
+
+  it('task ID: every call reads the task afresh, so the URLs it prints work after older ones expired', async () => {
+    const emu = await emulator({ taskMs: 50, outputTtlMs: 2000 });
+    const client = createActkitClient({ apiKey: 'k', baseUrl: emu.url });
+    const done = await client.characterPerformance.run(ok, { pollIntervalMs: 20 });
+    const first = await runCli(['task', done.id, '--base-url', emu.url], { COMETAPI_KEY: 'k' });
+    const firstUrl = (JSON.parse(first.stdout) as { output: string[] }).output[0]!;
+    expect(first.stderr).toMatch(/output URLs read just now; they expire at \d{4}-\d\d-\d\dT/);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const second = await runCli(['task', done.id, '--base-url', emu.url], { COMETAPI_KEY: 'k' });
+    const secondUrl = (JSON.parse(second.stdout) as { output: string[] }).output[0]!;
+    expect((await fetch(firstUrl)).status).toBe(403);
+    const video = await fetch(secondUrl);
+    expect(video.status).toBe(200);
+    expect(video.headers.get('content-type')).toBe('video/mp4');
+    const help = await runCli(['--help']);
+    expect(help.stdout).toMatch(/nothing is cached/);
+    expect(help.stdout).toMatch(/they\s+expire/);
+  }, 20_000);
 
   it('--emulator works with no key', async () => {
     const result = await runCli([

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ActkitError, type SucceededTask } from '../src/index.js';
-import { downloadOutput, OutputDownloadError, videoContainerOf } from '../src/node/index.js';
+import {
+  downloadOutput,
+  OutputDownloadError,
+  OutputExpiredError,
+  videoContainerOf,
+} from '../src/node/index.js';
 import { clientFor, emulator, input } from './helpers.js';
 
 const dirs: string[] = [];
@@ -67,6 +72,118 @@ describe('downloadOutput', () => {
   });
 });
 
+describe('downloadOutput and expired links (emulator outputTtlMs: 2000)', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** A task that SUCCEEDED, its links read more than 2 s ago (so they have expired). */
+  async function staleTask() {
+    const emu = await emulator({ taskMs: 50, outputTtlMs: 2000 });
+    const client = clientFor(emu, { maxRetries: 0 });
+    const task = await client.characterPerformance.run(input(), { pollIntervalMs: 20 });
+    await sleep(3000);
+    expect((await fetch(task.output[0])).status).toBe(403);
+    return { emu, client, task };
+  }
+
+  it('a stale task downloads by reading the task again through the client, once', async () => {
+    const { emu, client, task } = await staleTask();
+    const reads = emu.stats.byRoute['GET /runwayml/v1/tasks/:id'] ?? 0;
+    const file = join(await tempDir(), 'out.mp4');
+    const result = await downloadOutput(task, file, { client });
+    expect(emu.stats.byRoute['GET /runwayml/v1/tasks/:id']).toBe(reads + 1);
+    expect(readFileSync(file).subarray(4, 8).toString('latin1')).toBe('ftyp');
+    expect(result.bytes).toBe(readFileSync(file).length);
+    expect(result.url).not.toBe(task.output[0]);
+    expect(result.url).toBe(result.freshTask?.output[0]);
+    expect(existsSync(`${file}.part`)).toBe(false);
+  }, 15_000);
+
+  it('a task whose re-read fails: OutputExpiredError (task id, URL without query), no file left', async () => {
+    const { emu, client, task } = await staleTask();
+    emu.inject({ kind: 'status', route: 'getTask', status: 500, times: 5 });
+    const dir = await tempDir();
+    const error = await downloadOutput(task, join(dir, 'out.mp4'), { client }).catch((e) => e);
+    expect(error).toBeInstanceOf(OutputExpiredError);
+    expect(error).toBeInstanceOf(OutputDownloadError);
+    expect(error).toMatchObject({ taskId: task.id, status: 403, url: task.output[0].split('?')[0] });
+    expect(error.message).toMatch(/has expired \(HTTP 403\); reading the task again failed/);
+    expect(error.message).not.toContain('X-Amz-Signature');
+    expect(error.cause).toBeInstanceOf(ActkitError);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 15_000);
+
+  it('without a client it cannot renew the link, and says so', async () => {
+    const { emu, task } = await staleTask();
+    const reads = emu.stats.byRoute['GET /runwayml/v1/tasks/:id'];
+    const dir = await tempDir();
+    const error = await downloadOutput(task, join(dir, 'out.mp4')).catch((e) => e);
+    expect(error).toBeInstanceOf(OutputExpiredError);
+    expect(error.message).toContain('no { client } was given to read the task again');
+    expect(emu.stats.byRoute['GET /runwayml/v1/tasks/:id']).toBe(reads);
+    expect(readdirSync(dir)).toEqual([]);
+    const bare = await downloadOutput(task.output[0], join(dir, 'out.mp4')).catch((e) => e);
+    expect(bare).toBeInstanceOf(OutputExpiredError);
+    expect(bare.message).toContain('a URL alone cannot be renewed');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 15_000);
+});
+
+describe('downloadOutput when the renewed link fails too', () => {
+  it('reads once; a fresh URL that answers 403 as well is an OutputExpiredError, no file left', async () => {
+    const base = await storage();
+    const stale = `${base}/forbidden.mp4?X-Amz-Signature=old`;
+    const task: SucceededTask = {
+      id: 'task-7',
+      status: 'SUCCEEDED',
+      progress: 1,
+      createdAt: new Date().toISOString(),
+      raw: undefined,
+      output: [stale],
+    };
+    let reads = 0;
+    const client = {
+      tasks: {
+        retrieve: async () => {
+          reads++;
+          return { ...task, output: [`${base}/forbidden.mp4?X-Amz-Signature=new`] as [string] };
+        },
+      },
+    };
+    const dir = await tempDir();
+    const error = await downloadOutput(task, join(dir, 'out.mp4'), { client }).catch((e) => e);
+    expect(reads).toBe(1);
+    expect(error).toBeInstanceOf(OutputExpiredError);
+    expect(error.message).toContain('the fresh URL the task read again gave answered HTTP 403 too');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a link answering 500 is not taken for expired: no re-read', async () => {
+    const base = await storage();
+    let reads = 0;
+    const client = {
+      tasks: {
+        retrieve: async (): Promise<SucceededTask> => {
+          reads++;
+          throw new Error('unused');
+        },
+      },
+    };
+    const task: SucceededTask = {
+      id: 'task-8',
+      status: 'SUCCEEDED',
+      progress: 1,
+      createdAt: new Date().toISOString(),
+      raw: undefined,
+      output: [`${base}/broken.mp4`],
+    };
+    const error = await downloadOutput(task, join(await tempDir(), 'o.mp4'), { client }).catch((e) => e);
+    expect(error).toBeInstanceOf(OutputDownloadError);
+    expect(error).not.toBeInstanceOf(OutputExpiredError);
+    expect(error.status).toBe(500);
+    expect(reads).toBe(0);
+  });
+});
+
 const sampleMp4 = readFileSync(new URL('../../emulator/assets/sample.mp4', import.meta.url));
 const s3Error =
   '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>AccessDenied</Code><Message>Request has expired</Message>' +
@@ -109,6 +226,8 @@ async function storage(): Promise<string> {
         res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': sampleMp4.length });
         res.write(sampleMp4.subarray(0, Math.floor(sampleMp4.length / 3)), () => res.destroy());
         return;
+      case '/broken.mp4':
+        return send(res, 500, 'text/plain', 'storage is down');
       case '/untyped.mp4':
         return send(res, 200, undefined, sampleMp4);
       case '/clip.webm':
@@ -128,7 +247,12 @@ describe('downloadOutput refuses what is not a video', () => {
     { path: '/page.mp4', reason: 'content-type', status: 200, says: /text\/html/ },
     { path: '/s3-error-octet.mp4', reason: 'not-video', status: 200, says: /not an MP4, QuickTime or WebM/ },
     { path: '/empty.mp4', reason: 'not-video', status: 200, says: /body is empty/ },
-    { path: '/forbidden.mp4', reason: 'status', status: 403, says: /HTTP 403 \(output URLs expire/ },
+    {
+      path: '/forbidden.mp4',
+      reason: 'status',
+      status: 403,
+      says: /has expired \(HTTP 403\); no \{ client \}/,
+    },
     { path: '/truncated.mp4', reason: 'truncated', status: 200, says: /after \d+ of \d+ bytes/ },
   ] as const;
 

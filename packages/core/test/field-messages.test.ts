@@ -85,7 +85,21 @@ describe('the message table', () => {
       fieldMessages.codec('Theora', ['H.264', 'AV1']),
       'its video codec is Theora; the provider takes H.264 or AV1',
     ],
-    [fieldMessages.duration('2.0', 3, 30), 'is 2.0 s long; the reference clip must be 3–30 s'],
+    [fieldMessages.duration(2, 3, 30), 'is 2.0 s long; the reference clip must be 3–30 s'],
+    [fieldMessages.duration(30.04, 3, 30), 'is 30.04 s long; the reference clip must be 3–30 s'],
+    [
+      fieldMessages.fileTooLarge(7.2 * 1024 * 1024, 5 * 1024 * 1024, 'image'),
+      "is a 7.2 MB file; an image sent inline may be at most 5 MB (the provider's limit for data: URIs; host a larger file on HTTPS and pass its URL)",
+    ],
+    [
+      fieldMessages.fileType('', 'video', ['MP4', 'WebM'], ['video/mp4', 'video/webm']),
+      'is of an unknown type; a video must be MP4 or WebM (video/mp4, video/webm)',
+    ],
+    [
+      fieldMessages.fileType('image/gif', 'image', ['PNG'], ['image/png']),
+      'is of type image/gif; an image must be PNG (image/png)',
+    ],
+    [fieldMessages.uploadFailed('quota exceeded'), 'could not be uploaded (quota exceeded)'],
     [fieldMessages.dataUriShape(), 'must be a base64 data: URI like data:image/png;base64,…'],
     [fieldMessages.rejectedByProvider(), 'was rejected by the video provider'],
     [fieldMessages.invalid(), 'is not valid'],

@@ -21,8 +21,8 @@ describe('neutral bundle of the server entry', () => {
       write: false,
       metafile: true,
       logLevel: 'silent',
-      // As the build does: the container parser is the separate entry `@actkit/core/media`, loaded lazily,
-      // whose `browser` condition (which Workers' and Vercel Edge's bundlers use) reads nothing.
+      // As the build does: the lazy import of the container parser stays `@actkit/core/media`, which each
+      // runtime resolves by export condition (Workers, Vercel Edge: `browser`, the stand-in without it).
       plugins: [mediaEntryAsPackage],
     });
     expect(result.errors).toEqual([]);

@@ -1,4 +1,10 @@
 export type { ActkitOptions, EventSourceConstructor } from './actkit-options.js';
+export type {
+  AssetField,
+  CharacterPerformanceOptions,
+  CharacterPerformanceStartInput,
+  UploadAsset,
+} from './asset-input.js';
 export type { CharacterPerformanceInput, Problem, Task, TaskStatus } from './contract.js';
 export { isTerminalStatus } from './contract.js';
 export { ActkitProblemError } from './problem-error.js';

@@ -9,7 +9,10 @@ export class ActkitProblemError extends Error {
   declare readonly title: string;
   declare readonly detail: string | undefined;
   declare readonly type: string;
-  /** For 400 validation problems: field path (such as `character.uri`) → message, to show next to each field. */
+  /**
+   * For 400 validation problems: field path (such as `character.uri`) → message, to show next to each field.
+   * The server's, or the hook's own for a chosen file it refused before sending anything (same shape, words).
+   */
   declare readonly fieldErrors: Record<string, string>;
   /**
    * On a 429 (too many tasks or starts for this user) or a 503 (the video provider is busy): how long to

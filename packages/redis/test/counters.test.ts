@@ -116,4 +116,20 @@ describe('task states', () => {
     await sleep(150);
     expect(await b.tasks.get('t1')).toEqual({ task: done, readAt: 456 });
   });
+
+  it('keeps a state at most terminalTaskTtlMs, even when the handler asks for longer', async () => {
+    // The handler gives a SUCCEEDED state the time its output links stay fresh (12 h by default).
+    const store = newStore({ keyPrefix: `states-cap-${Date.now()}:`, terminalTaskTtlMs: 150 });
+    const done = {
+      id: 't2',
+      status: 'SUCCEEDED',
+      progress: 1,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      raw: {},
+    };
+    await store.tasks.set('t2', { task: done as never, readAt: 1 }, 12 * 60 * 60 * 1000);
+    expect(await store.tasks.get('t2')).toBeDefined();
+    await sleep(250);
+    expect(await store.tasks.get('t2')).toBeUndefined();
+  });
 });

@@ -1,7 +1,12 @@
 // The demo page: the form starts a task through the app's own backend; the panel follows the task named in
 // the URL, so a reload resumes it.
-import { type CharacterPerformanceInput, useCharacterPerformance, useTask, useTasks } from '@actkit/react';
-import { useState } from 'react';
+import {
+  type CharacterPerformanceStartInput,
+  useCharacterPerformance,
+  useTask,
+  useTasks,
+} from '@actkit/react';
+import { useEffect, useState } from 'react';
 import { ModeBanner } from './components/ModeBanner.js';
 import { PerformanceForm } from './components/PerformanceForm.js';
 import { TaskList } from './components/TaskList.js';
@@ -23,11 +28,18 @@ export function App() {
   const followed = useTask(handle, actkit);
   const list = useTasks(yourTasks);
 
-  async function generate(input: CharacterPerformanceInput) {
+  // A create that failed ambiguously is in the ledger as "may exist": list it. A 400 (the server's, or a file
+  // the page refused before sending anything) left no record, so it costs no request.
+  const failed = creation.error;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refresh once per new failure
+  useEffect(() => {
+    if (failed && failed.status !== 400) list.refresh();
+  }, [failed]);
+
+  async function generate(input: CharacterPerformanceStartInput) {
     const task = await creation.start(input);
-    // Listed either way: a create that failed ambiguously is in the ledger as "may exist".
-    list.refresh();
     if (!task) return; // a problem: the form shows it
+    list.refresh();
     show(task.handle, task.seed);
   }
 

@@ -6,8 +6,11 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.js';
+import { startCountingProxy } from './counting-proxy.js';
+import { bigPngFile, mp4File, pngFile } from './demo-files.js';
 import {
   clickGenerate,
+  dropFile,
   emulatorTaskIdOf,
   moderationCharacterUri,
   openDemo,
@@ -191,6 +194,88 @@ export function describeDemoFlows({
       expect((await emulatorStats(server().emulatorUrl)).tasksCreated).toBe(before.tasksCreated);
       mkdirSync(path.dirname(fieldErrorsScreenshot), { recursive: true });
       await page.screenshot({ path: fieldErrorsScreenshot, fullPage: true });
+    });
+
+    it('takes a PNG dropped on the character and a real 5 s MP4 chosen from disk: previews, SUCCEEDED, plays', async () => {
+      const proxy = await startCountingProxy(server().url);
+      try {
+        await openDemo(page, proxy.url);
+        const [image, video] = [await pngFile(), await mp4File(5)];
+        await dropFile(page, '[data-drop="characterFile"]', image);
+        await page.locator('#referenceFile').setInputFiles(video);
+        expect(await page.locator('#characterUri').textContent()).toMatch(/^me\.png · \d+ KB$/);
+        expect(await page.locator('#referenceUri').textContent()).toMatch(/^performance-5s\.mp4 · \d+ KB$/);
+        // The previews show the chosen files themselves (object URLs), loaded by the browser.
+        await page.waitForFunction(() => {
+          const img = document.querySelector('img[alt="Character preview"]') as HTMLImageElement | null;
+          return img?.src.startsWith('blob:') && img.complete && img.naturalWidth > 0;
+        });
+        await page.waitForFunction(() => {
+          const clip = document.querySelector(
+            'video[aria-label="Reference preview"]',
+          ) as HTMLVideoElement | null;
+          return clip?.src.startsWith('blob:') && clip.readyState >= 1 && Math.abs(clip.duration - 5) < 0.2;
+        });
+
+        await clickGenerate(page);
+        await waitForTaskInUrl(page);
+        const played = await waitForPlayingVideo(page);
+        const { body } = await emulatorTask(server().emulatorUrl, emulatorTaskIdOf(played.src)!);
+        // Exactly the files from disk reached the provider, inline.
+        expect(body.character.uri).toBe(`data:image/png;base64,${image.buffer.toString('base64')}`);
+        expect(body.reference.uri).toBe(`data:video/mp4;base64,${video.buffer.toString('base64')}`);
+        expect(
+          proxy.requests.filter((r) => r.startsWith('POST /api/actkit/character-performances')),
+        ).toHaveLength(1);
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it('a 2 s clip from disk: a field error about 3–30 s, measured in the page; nothing is sent', async () => {
+      const proxy = await startCountingProxy(server().url);
+      try {
+        await openDemo(page, proxy.url);
+        const before = await emulatorStats(server().emulatorUrl);
+        await page.locator('#referenceFile').setInputFiles(await mp4File(2));
+        await clickGenerate(page);
+        const error = page.locator('[data-field="referenceUri"] .field-error');
+        await error.waitFor();
+        expect(await error.textContent()).toMatch(/^is 2\.\d+ s long; the reference clip must be 3–30 s$/);
+        expect(await page.locator('.field-error').count()).toBe(1);
+        // The browser measured the clip: no create reached the server, let alone the provider.
+        expect(proxy.requests.filter((r) => r.startsWith('POST'))).toEqual([]);
+        expect(createsSeen(await emulatorStats(server().emulatorUrl))).toBe(createsSeen(before));
+      } finally {
+        await proxy.close();
+      }
+    });
+
+    it('a 7 MB PNG from disk: a field error about the 5 MB limit and no request at all', async () => {
+      const proxy = await startCountingProxy(server().url);
+      try {
+        await openDemo(page, proxy.url);
+        await page.getByRole('region', { name: 'Your tasks' }).getByText('None yet').waitFor();
+        const seen = proxy.requests.length;
+        const huge = await bigPngFile();
+        expect(huge.buffer.length).toBeGreaterThan(7 * 1000 * 1000);
+        await page.locator('#characterFile').setInputFiles(huge);
+        await clickGenerate(page);
+        const error = page.locator('[data-field="characterUri"] .field-error');
+        await error.waitFor();
+        expect(await error.textContent()).toMatch(
+          /^is a 7\.0 MB file; an image sent inline may be at most 5 MB \(the provider's limit for data: URIs/,
+        );
+        await page.waitForTimeout(300); // anything the click might have sent would have arrived by now
+        expect(proxy.requests.slice(seen).filter((r) => !r.includes('favicon'))).toEqual([]);
+        mkdirSync(path.dirname(fieldErrorsScreenshot), { recursive: true });
+        await page.screenshot({
+          path: fieldErrorsScreenshot.replace('field-errors', 'file-errors'),
+          fullPage: true,
+        });
+      } finally {
+        await proxy.close();
+      }
     });
 
     it('explains a moderation failure in words', async () => {

@@ -69,3 +69,27 @@ export async function waitForPlayingVideo(page: Page, timeout = 30_000): Promise
 /** The emulator task id inside an emulator output URL (…/outputs/<id>.mp4). */
 export const emulatorTaskIdOf = (outputUrl: string) =>
   /\/outputs\/([^/.]+)\.mp4(?:\?|$)/.exec(outputUrl)?.[1];
+
+/** What playwright's setInputFiles takes, and what `dropFile` drops. */
+export interface DroppedFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** Drags `file` over the element at `selector` and drops it there, as a person dragging it from disk. */
+export async function dropFile(page: Page, selector: string, file: DroppedFile): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    ({ base64, name, mimeType }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: mimeType }));
+      return transfer;
+    },
+    { base64: file.buffer.toString('base64'), name: file.name, mimeType: file.mimeType },
+  );
+  const target = page.locator(selector);
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}

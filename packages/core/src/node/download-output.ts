@@ -7,13 +7,17 @@
 // 200, with a Content-Type that can hold a video, and its first bytes must be a video container (see
 // video-signature.ts); a body shorter than its Content-Length is refused too. Each refusal is an
 // OutputDownloadError naming the reason, and no file (final or `.part`) is left behind.
+//
+// An answer of 401/403/404/410 is what an expired link gets (a bucket's presigned URL past its time, a CDN
+// token gone): given the task and a `client`, the task is read again once (a re-read returns fresh links)
+// and the fresh link downloaded; otherwise, or when that fails too, an OutputExpiredError says so.
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { ActkitAbortError, ActkitError, ConnectionError, type SucceededTask } from '../index.js';
-import { OutputDownloadError } from './output-download-error.js';
+import { ActkitAbortError, ActkitError, ConnectionError, type SucceededTask, type Task } from '../index.js';
+import { OutputDownloadError, OutputExpiredError } from './output-download-error.js';
 import { isVideoContentType, videoContainerOf, videoSignatureBytes } from './video-signature.js';
 
 /** Download progress. */
@@ -35,25 +39,43 @@ export interface DownloadOptions {
   index?: number;
   /** A fetch implementation. Defaults to `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Reads the task again when its output URL answers 401, 403, 404 or 410 (expired): once, through
+   * `client.tasks.retrieve(task.id)`, then the fresh URL is downloaded. Any client from
+   * `createActkitClient` fits. Without it an expired URL is an `OutputExpiredError` at once.
+   */
+  client?: { tasks: { retrieve(id: string, options?: { signal?: AbortSignal }): Promise<Task> } };
 }
 
 /** What was downloaded. */
 export interface DownloadResult {
+  /** The URL the bytes came from: the task's, or the fresh one a re-read handed out. */
   url: string;
   bytes: number;
   /** The file written, when the destination was a path. */
   path?: string;
+  /** The task as read again when its URL had expired (keep it: its `output` holds the fresh URLs). */
+  freshTask?: SucceededTask;
 }
+
+/** The statuses an expired (or withdrawn) signed link answers with. */
+const expiredStatuses = new Set([401, 403, 404, 410]);
+const isExpiredAnswer = (error: unknown): error is OutputDownloadError =>
+  error instanceof OutputDownloadError && error.reason === 'status' && expiredStatuses.has(error.status ?? 0);
 
 /**
  * Downloads `task.output[index]` (or a URL string) to `destination`: a file path, or a WritableStream.
  *
- * Throws `OutputDownloadError` when the answer is not a video, with `reason`: `status` (not 200; 403/404
- * usually mean the URL expired), `content-type` (XML, HTML, JSON, text, …; a missing Content-Type is allowed
- * and left to the bytes), `not-video` (the first bytes are no MP4/QuickTime/WebM container) or `truncated`
- * (fewer bytes than Content-Length, or the connection broke mid-body). `ConnectionError` when the server
- * could not be reached, `ActkitAbortError` on abort. Nothing is written to the destination before the first
- * bytes were checked, and a file destination keeps nothing on failure (the `.part` file is removed).
+ * When the URL answers 401/403/404/410 (an expired link) and `options.client` is given with a task, the task
+ * is read again once and its fresh URL downloaded (`result.freshTask` is that task). Throws
+ * `OutputExpiredError` (an `OutputDownloadError` with reason `status`) when the link had expired and could not
+ * be renewed: no client, a bare URL, the re-read failed or has no such output, or the fresh URL answered
+ * the same. Throws `OutputDownloadError` when the answer is not a video, with `reason`: `status` (any other
+ * non-200), `content-type` (XML, HTML, JSON, text, …; a missing Content-Type is allowed and left to the
+ * bytes), `not-video` (the first bytes are no MP4/QuickTime/WebM container) or `truncated` (fewer bytes than
+ * Content-Length, or the connection broke mid-body). `ConnectionError` when the server could not be reached,
+ * `ActkitAbortError` on abort. Nothing is written to the destination before the first bytes were checked,
+ * and a file destination keeps nothing on failure (the `.part` file is removed).
  */
 export async function downloadOutput(
   task: SucceededTask | string,
@@ -69,6 +91,48 @@ export async function downloadOutput(
       { taskId },
     );
   }
+  try {
+    return await downloadUrl(url, destination, options, taskId);
+  } catch (error) {
+    if (!isExpiredAnswer(error)) throw error;
+    const expired = (why: string, cause: unknown = error) =>
+      new OutputExpiredError(
+        `The output URL ${withoutQuery(url)} has expired (HTTP ${error.status}); ${why}`,
+        { url: withoutQuery(url), taskId, status: error.status, cause },
+      );
+    if (typeof task === 'string') {
+      throw expired('a URL alone cannot be renewed: pass the task and { client } to read it again');
+    }
+    if (!options.client) {
+      throw expired('no { client } was given to read the task again for a fresh one');
+    }
+    let fresh: Task;
+    try {
+      fresh = await options.client.tasks.retrieve(task.id, options.signal ? { signal: options.signal } : {});
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause;
+      throw expired('reading the task again failed', cause);
+    }
+    const freshUrl = fresh.status === 'SUCCEEDED' ? fresh.output[index] : undefined;
+    if (fresh.status !== 'SUCCEEDED' || !freshUrl) {
+      throw expired(`the task read again has no output #${index} (status ${fresh.status})`);
+    }
+    try {
+      return { ...(await downloadUrl(freshUrl, destination, options, taskId)), freshTask: fresh };
+    } catch (again) {
+      if (!isExpiredAnswer(again)) throw again;
+      throw expired(`the fresh URL the task read again gave answered HTTP ${again.status} too`, again);
+    }
+  }
+}
+
+/** One download of `url` (see downloadOutput): refused unless it is a video, no file left on failure. */
+async function downloadUrl(
+  url: string,
+  destination: string | WritableStream<Uint8Array>,
+  options: DownloadOptions,
+  taskId: string | undefined,
+): Promise<DownloadResult> {
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const { signal } = options;
   const shown = redactQuery(url);
@@ -101,8 +165,7 @@ export async function downloadOutput(
 
   if (status !== 200 || !response.body) {
     await response.body?.cancel().catch(() => {});
-    const hint = status === 403 || status === 404 ? ' (output URLs expire after 24-48 h)' : '';
-    throw refuse('status', `HTTP ${status}${hint}`);
+    throw refuse('status', `HTTP ${status}`);
   }
   if (!isVideoContentType(response.headers.get('content-type'))) {
     await response.body.cancel().catch(() => {});
@@ -187,6 +250,16 @@ export async function downloadOutput(
     throw error;
   }
   return { url, bytes: received, path: destination };
+}
+
+/** The URL without its query (the signature) and fragment: what errors may show. */
+function withoutQuery(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname}`;
+  } catch {
+    return 'the output URL';
+  }
 }
 
 /** Output URLs are signed; keep the signature out of messages and logs. */

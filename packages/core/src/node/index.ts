@@ -3,6 +3,6 @@
 export type { DownloadOptions, DownloadProgress, DownloadResult } from './download-output.js';
 export { downloadOutput } from './download-output.js';
 export type { OutputDownloadFailure } from './output-download-error.js';
-export { OutputDownloadError } from './output-download-error.js';
+export { OutputDownloadError, OutputExpiredError } from './output-download-error.js';
 export type { VideoContainer } from './video-signature.js';
 export { videoContainerOf } from './video-signature.js';

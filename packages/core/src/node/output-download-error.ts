@@ -49,3 +49,25 @@ export class OutputDownloadError extends ActkitError {
     };
   }
 }
+
+/**
+ * The output URL answered 401, 403, 404 or 410 (an expired link: Runway's expire 24–48 h after the task
+ * ended) and could not be renewed: `downloadOutput` had no `client` (or only a URL) to read the task again
+ * with, the re-read failed (its error is the `cause`) or had no such output, or the fresh URL answered the
+ * same. `url` is the expired URL without its query (the signature stays out of errors and logs); `status`
+ * what it answered. Nothing was written to the destination.
+ */
+export class OutputExpiredError extends OutputDownloadError {
+  override name = 'OutputExpiredError';
+  /** The expired URL, without its query string. */
+  readonly url: string;
+
+  constructor(message: string, details: ActkitErrorDetails & { url: string }) {
+    super(message, { ...details, reason: 'status' });
+    this.url = details.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), url: this.url };
+  }
+}

@@ -18,6 +18,7 @@ import { createListTasks } from './list-tasks.js';
 import { createMemoryStore } from './memory-store.js';
 import { createMemoryTaskStateStore, defaultMaxCachedTasks } from './memory-task-state-store.js';
 import { createOpenedHandleCache } from './opened-handle-cache.js';
+import { createOutputFreshness, defaultOutputUrlTtlMs } from './output-freshness.js';
 import { activeRetryAfterMs, createOwnerLimits, defaultLimits } from './owner-limits.js';
 import { notFoundProblem, problemResponse, problemTypes, validationProblem } from './problem.js';
 import { problemFromError, shouldReport } from './problem-from-error.js';
@@ -96,10 +97,16 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     heartbeatMs,
     onError: reportError,
   });
+  const maxStaleMs = options.maxStaleMs ?? defaultMaxStaleMs;
+  const outputsFreshUntil = createOutputFreshness({
+    outputUrlTtlMs: options.outputUrlTtlMs ?? defaultOutputUrlTtlMs,
+    floorMs: maxStaleMs,
+  });
   const reads = createTaskReadCache({
     states: store.tasks ?? createMemoryTaskStateStore({ maxEntries: maxCachedTasks }),
     retrieve: (taskId) => client.tasks.retrieve(taskId),
-    maxStaleMs: options.maxStaleMs ?? defaultMaxStaleMs,
+    maxStaleMs,
+    outputsFreshUntil,
     onError: reportError,
   });
   const responseBody = createTaskResponseBodies();
@@ -156,6 +163,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     codec,
     cursors: createListCursorCodec(secret),
     maxCreateMs,
+    outputsFreshUntil,
   });
 
   const start = async (request: ActkitRequest, owner: string): Promise<ActkitResponse> => {

@@ -1,9 +1,14 @@
 // GET /tasks: one page of the asking owner's ledger, newest first, each task with its handle. Keyset
 // pagination on (createdAt, recordId) in the store; the position goes to the browser sealed (list-cursor.ts),
 // so the walk is stable under concurrent creates and a tampered cursor is a 400, not another owner's page.
+// Output URLs are listed only while they are fresh (output-freshness.ts): a record's links are as old as its
+// last state write, and re-reading every listed task upstream would cost up to `limit` provider reads per
+// page, so a SUCCEEDED task whose links may have expired is listed without `output`; the GET of its handle
+// reads it again and answers fresh ones (and writes them to the record, so the list has them again).
 
 import { currentStatus, recordToBrowserTask } from './ledger-view.js';
 import type { ListCursorCodec } from './list-cursor.js';
+import type { OutputsFreshUntil } from './output-freshness.js';
 import { validationProblem } from './problem.js';
 import type { ActkitLedger, LedgerPosition, LedgerRecord, LedgerStatus } from './store.js';
 import type { TaskHandleCodec } from './task-handle.js';
@@ -21,6 +26,8 @@ export interface ListTasksOptions {
   cursors: ListCursorCodec;
   /** A CREATING record older than this reads as UNKNOWN (see ledger-view.ts). */
   maxCreateMs: number;
+  /** Until when a record's output URLs (written at its `updatedAt`) may be listed. */
+  outputsFreshUntil: OutputsFreshUntil;
 }
 
 export type ListTasks = (owner: string, query: RawQuery) => Promise<ActkitJsonResponse>;
@@ -38,7 +45,7 @@ const positionOf = (record: LedgerRecord): LedgerPosition => ({
 });
 
 export function createListTasks(options: ListTasksOptions): ListTasks {
-  const { ledger, codec, cursors, maxCreateMs } = options;
+  const { ledger, codec, cursors, maxCreateMs, outputsFreshUntil } = options;
 
   /** Up to `wanted` records matching `status` after `before`, reading past the ones the status drops. */
   const collect = async (
@@ -79,8 +86,8 @@ export function createListTasks(options: ListTasksOptions): ListTasks {
     const page = records.slice(0, limit);
     const now = Date.now();
     const tasks = await Promise.all(
-      page.map(async (record) =>
-        recordToBrowserTask(
+      page.map(async (record) => {
+        const task = recordToBrowserTask(
           record,
           await codec.seal(
             { recordId: record.recordId, ...(record.taskId ? { taskId: record.taskId } : {}) },
@@ -88,8 +95,12 @@ export function createListTasks(options: ListTasksOptions): ListTasks {
           ),
           now,
           maxCreateMs,
-        ),
-      ),
+        );
+        if (task.output && now > outputsFreshUntil(record.output, Date.parse(record.updatedAt))) {
+          delete task.output;
+        }
+        return task;
+      }),
     );
     const json: { tasks: typeof tasks; nextCursor?: string } = { tasks };
     if (records.length > limit) json.nextCursor = await cursors.seal(positionOf(page.at(-1)!), owner);

@@ -1,10 +1,13 @@
 // What GET /tasks/{handle} reads: the task's state from the store when it is fresh enough, else ONE
 // upstream read shared by every request that wants it meanwhile (single flight). Runway updates a task
 // about every 5 s, so a state up to `maxStaleMs` (default 1 s) old shows the browser nothing new late,
-// while a page polling fast, or many tabs, no longer cost an upstream round trip each.
+// while a page polling fast, or many tabs, no longer cost an upstream round trip each. A terminal state is
+// kept while its output URLs are fresh (output-freshness.ts): a SUCCEEDED task read after its links ran
+// out is read again, which hands out fresh ones.
 
 import { isTerminal } from '../index.js';
 import type { Task } from '../task.js';
+import type { OutputsFreshUntil } from './output-freshness.js';
 import type { ActkitTaskStateStore } from './store.js';
 
 export const defaultMaxStaleMs = 1000;
@@ -15,29 +18,50 @@ export interface TaskReadCacheOptions {
   retrieve(taskId: string): Promise<Task>;
   /** Oldest non-terminal state answered; 0 reads upstream every time (concurrent reads still share one). */
   maxStaleMs: number;
+  /** Until when a state's output URLs may be answered (SUCCEEDED); see output-freshness.ts. */
+  outputsFreshUntil: OutputsFreshUntil;
   /** A failing store write: reported, while the read it came with still answers. */
   onError(error: unknown): void;
   now?: () => number;
 }
 
 export interface TaskReadCache {
-  /** A state of the task read at most `maxStaleMs` ago, or its terminal state whenever that was read. */
+  /**
+   * A state of the task read at most `maxStaleMs` ago, or its terminal state whenever that was read as long
+   * as its output URLs are still fresh.
+   */
   read(taskId: string): Promise<Task>;
   /** Records a state read elsewhere (the SSE loop's polls), so GETs meanwhile need no read of their own. */
   remember(taskId: string, task: Task): Promise<void>;
 }
 
 export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCache {
-  const { states, retrieve, maxStaleMs, onError } = options;
+  const { states, retrieve, maxStaleMs, outputsFreshUntil, onError } = options;
   if (!(maxStaleMs >= 0)) throw new RangeError(`maxStaleMs must be a number ≥ 0, got ${maxStaleMs}`);
   const now = options.now ?? Date.now;
   const inFlight = new Map<string, Promise<Task>>();
 
+  /** Until when a state read at `readAt` may be answered without reading upstream (epoch ms). */
+  const freshUntil = (task: Task, readAt: number) =>
+    task.status === 'SUCCEEDED'
+      ? outputsFreshUntil(task.output, readAt)
+      : isTerminal(task)
+        ? Number.POSITIVE_INFINITY
+        : readAt + maxStaleMs;
+
   const remember = async (taskId: string, task: Task) => {
     const terminal = isTerminal(task);
     if (!terminal && maxStaleMs <= 0) return;
+    const readAt = now();
+    // Kept while it may be answered: forever for FAILED/CANCELLED (nothing expires), until the output
+    // links' freshness ends for SUCCEEDED, `maxStaleMs` for the rest.
+    const until = freshUntil(task, readAt);
     try {
-      await states.set(taskId, { task, readAt: now() }, terminal ? undefined : maxStaleMs);
+      await states.set(
+        taskId,
+        { task, readAt },
+        until === Number.POSITIVE_INFINITY ? undefined : Math.max(1, until - readAt),
+      );
     } catch (error) {
       onError(error);
     }
@@ -62,7 +86,7 @@ export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCach
   return {
     async read(taskId) {
       const known = await states.get(taskId);
-      if (known && (isTerminal(known.task) || now() - known.readAt <= maxStaleMs)) return known.task;
+      if (known && now() <= freshUntil(known.task, known.readAt)) return known.task;
       return inFlight.get(taskId) ?? readUpstream(taskId);
     },
     remember,

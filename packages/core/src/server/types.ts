@@ -202,10 +202,20 @@ export interface ActkitHandlerOptions {
   /**
    * How old a task state GET /tasks/{handle} may answer, in ms; default 1000. States come from one
    * upstream read shared by concurrent GETs, or from the SSE loop's polls; Runway updates a task about every
-   * 5 s, so a browser misses nothing. Terminal states never change and are kept whenever they were read.
+   * 5 s, so a browser misses nothing. FAILED and CANCELLED states never change and are kept whenever they
+   * were read; a SUCCEEDED one is kept while its output URLs are fresh (see `outputUrlTtlMs`).
    * 0: every GET of an unfinished task reads upstream (concurrent ones still share one read).
    */
   maxStaleMs?: number;
+  /**
+   * How long output URLs that carry no expiry of their own may be handed out after they were read, in ms;
+   * default 43_200_000 (12 h: Runway's links expire 24–48 h after the task ends). A link that carries one
+   * (S3/GCS presigned `X-Amz-Date`+`X-Amz-Expires`, `Expires=`, Azure SAS `se`) is trusted up to a margin
+   * before it (a fifth of its remaining life, at most 5 minutes). After that a GET of the task reads it
+   * upstream again, which returns fresh links, and `GET /tasks` lists the task without `output` until
+   * something reads it again (its handle's GET does).
+   */
+  outputUrlTtlMs?: number;
   /**
    * Bound of the handler's in-memory caches, each an LRU: recent task states (when `store` has no `tasks`
    * of its own) and opened handles (skipping the AES-GCM decrypt on repeated reads). Default 10_000.

@@ -1,9 +1,10 @@
-// A thumbnail of an input asset, so the sample (or your own URL) is visibly what will be sent. A URL the
-// browser cannot load (offline, a placeholder host) shows nothing rather than a broken-image icon.
+// A thumbnail of an input asset, so the sample, your own URL or your chosen file (an object URL) is visibly
+// what will be sent. A URL the browser cannot load (offline, a placeholder host) shows nothing rather than a
+// broken-image icon.
 import { useState } from 'react';
 import type { CharacterType } from '../lib/spec-options.js';
 
-const previewable = (uri: string) => uri.startsWith('data:') || uri.startsWith('https://');
+const previewable = (uri: string) => /^(data:|https:\/\/|blob:)/.test(uri);
 
 export function AssetPreview({ type, uri, label }: { type: CharacterType; uri: string; label: string }) {
   const [failedUri, setFailedUri] = useState<string>();

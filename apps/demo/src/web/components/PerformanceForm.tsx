@@ -1,8 +1,10 @@
 // Every parameter of a character performance, labelled, with the spec's defaults and each field's error
-// from the server's 400 problem next to it (or the form's own, for a number field holding no number).
-import type { ActkitProblemError, CharacterPerformanceInput } from '@actkit/react';
+// from the 400 problem next to it (the server's, or @actkit/react's for a chosen file that breaks the limits;
+// or the form's own, for a number field holding no number). Assets come from a URL or a file from disk.
+import type { ActkitProblemError, CharacterPerformanceStartInput } from '@actkit/react';
 import { type FormEvent, useState } from 'react';
 import type { DemoInfo, SampleAssets } from '../../shared/demo-api.js';
+import { characterTypeOf, fileLimitsInWords } from '../lib/asset-accept.js';
 import { sortFieldErrors, unreadableFieldErrors } from '../lib/field-errors.js';
 import {
   type FormValues,
@@ -21,7 +23,7 @@ import {
   ratioOptions,
   seedRange,
 } from '../lib/spec-options.js';
-import { AssetPreview } from './AssetPreview.js';
+import { AssetSource } from './AssetSource.js';
 import { FailureTriggers } from './FailureTriggers.js';
 import { describedBy, Field } from './Field.js';
 
@@ -31,7 +33,7 @@ export interface PerformanceFormProps {
   busy: boolean;
   /** The last create's problem (400 validation, 429 limits, …). */
   problem: ActkitProblemError | undefined;
-  onSubmit: (input: CharacterPerformanceInput) => void;
+  onSubmit: (input: CharacterPerformanceStartInput) => void;
 }
 
 export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: PerformanceFormProps) {
@@ -70,42 +72,57 @@ export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: Perf
             ))}
           </select>
         </Field>
-        <Field id="characterUri" label={`Character ${values.characterType} URL`} error={byField.characterUri}>
-          <input
-            id="characterUri"
-            type="text"
-            inputMode="url"
-            spellCheck={false}
-            value={values.characterUri}
-            onChange={(e) => set('characterUri', e.target.value)}
-            {...describedBy('characterUri', byField.characterUri)}
-          />
-          <AssetPreview type={values.characterType} uri={values.characterUri} label="Character preview" />
-        </Field>
+        <AssetSource
+          id="characterUri"
+          label={`Character ${values.characterType}`}
+          kind={values.characterType}
+          url={values.characterUri}
+          file={values.characterFile}
+          error={byField.characterUri}
+          previewLabel="Character preview"
+          onUrl={(url) => set('characterUri', url)}
+          onFile={(file) =>
+            setValues((current) => ({
+              // A chosen video makes the character a video (and an image an image; the sample URL follows).
+              ...withCharacterType(
+                current,
+                (file && characterTypeOf(file)) ?? current.characterType,
+                samples,
+              ),
+              characterFile: file,
+            }))
+          }
+        />
       </fieldset>
 
       <fieldset>
         <legend>Performance</legend>
-        <Field id="referenceUri" label="Reference video URL" error={byField.referenceUri}>
-          <input
-            id="referenceUri"
-            type="text"
-            inputMode="url"
-            spellCheck={false}
-            value={values.referenceUri}
-            onChange={(e) => set('referenceUri', e.target.value)}
-            {...describedBy('referenceUri', byField.referenceUri)}
-          />
-          <AssetPreview type="video" uri={values.referenceUri} label="Reference preview" />
-        </Field>
+        <AssetSource
+          id="referenceUri"
+          label="Reference video"
+          kind="video"
+          url={values.referenceUri}
+          file={values.referenceFile}
+          error={byField.referenceUri}
+          previewLabel="Reference preview"
+          onUrl={(url) => set('referenceUri', url)}
+          onFile={(file) => set('referenceFile', file)}
+        />
         <p className="hint">
           The sample assets are base64 <code>data:</code> URIs served by this demo (
           <code>/api/demo/samples</code>): the provider only accepts https URLs with a public host name, or
-          data: URIs, so a link to this local server would be rejected. Paste your own https URLs to use your
-          own assets
-          {mode === 'CometAPI' ? ' (CometAPI needs a visible face and a 3–30 s reference clip).' : '.'}
+          data: URIs, so a link to this local server would be rejected. Use your own: paste https URLs, or
+          choose (or drop) files, which are checked here first ({fileLimitsInWords}) and sent inline as data:
+          URIs
+          {mode === 'CometAPI' ? ' (CometAPI needs a visible face).' : '.'}
         </p>
-        {mode === 'emulator' && <FailureTriggers onPick={(uri) => set('characterUri', uri)} />}
+        {mode === 'emulator' && (
+          <FailureTriggers
+            onPick={(uri) =>
+              setValues((current) => ({ ...current, characterUri: uri, characterFile: undefined }))
+            }
+          />
+        )}
       </fieldset>
 
       <fieldset>

@@ -1,15 +1,20 @@
 // The form's state, and how it becomes the create input. Numbers stay strings while typing so an
 // out-of-range value reaches the server as typed: the server's validation is the authority and its
 // per-field messages are what the page shows. Only text that is no number at all stays here (field-errors.ts
-// says so in the same words), since it cannot be sent as one.
-import type { CharacterPerformanceInput } from '@actkit/react';
+// says so in the same words), since it cannot be sent as one. A file chosen for an asset is sent instead of
+// its URL (@actkit/react checks and encodes it).
+import type { CharacterPerformanceStartInput } from '@actkit/react';
 import type { SampleAssets } from '../../shared/demo-api.js';
 import { type CharacterType, type PublicFigureThreshold, type Ratio, specDefaults } from './spec-options.js';
 
 export interface FormValues {
   characterType: CharacterType;
   characterUri: string;
+  /** A file from disk for the character; sent instead of `characterUri` while chosen. */
+  characterFile?: File;
   referenceUri: string;
+  /** A file from disk for the reference clip; sent instead of `referenceUri` while chosen. */
+  referenceFile?: File;
   bodyControl: boolean;
   expressionIntensity: string;
   ratio: Ratio;
@@ -54,10 +59,10 @@ export function unreadableNumbers(values: FormValues): ('seed' | 'expressionInte
   return fields.filter((field) => !Number.isFinite(numberOrDefault(values[field]) ?? 0));
 }
 
-export function toInput(values: FormValues): CharacterPerformanceInput {
+export function toInput(values: FormValues): CharacterPerformanceStartInput {
   return {
-    character: { type: values.characterType, uri: values.characterUri.trim() },
-    reference: { type: 'video', uri: values.referenceUri.trim() },
+    character: { type: values.characterType, uri: values.characterFile ?? values.characterUri.trim() },
+    reference: { type: 'video', uri: values.referenceFile ?? values.referenceUri.trim() },
     bodyControl: values.bodyControl,
     expressionIntensity: numberOrDefault(values.expressionIntensity),
     ratio: values.ratio,

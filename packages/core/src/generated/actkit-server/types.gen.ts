@@ -148,7 +148,11 @@ export interface components {
              *     answer to the create (202); reads do not carry it.
              */
             seed?: components["schemas"]["seed"];
-            /** @description Output video URLs on SUCCEEDED; they expire after 24-48 hours. */
+            /**
+             * @description Output video URLs on SUCCEEDED; they expire after 24-48 hours. A read of the task (its handle)
+             *     answers links that have not expired (the server reads the task again for fresh ones); the list
+             *     (GET /tasks) leaves them out when they may have expired.
+             */
             output?: string[];
             /**
              * @description Why the task failed, in actkit's own words for its failure code (never the provider's text, which can
