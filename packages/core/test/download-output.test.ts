@@ -47,6 +47,22 @@ describe('downloadOutput', () => {
     expect(existsSync(`${file}.part`)).toBe(false);
   });
 
+  it('a destination that cannot be written is a `write` error before anything is fetched, not a broken download', async () => {
+    const { emu, task } = await finishedTask();
+    const dir = await tempDir();
+    const before = emu.stats.requests;
+    for (const [destination, code] of [
+      [join(dir, 'missing-folder', 'out.mp4'), 'ENOENT'],
+      [dir, 'EISDIR'],
+    ] as const) {
+      const error = await downloadOutput(task, destination).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutputDownloadError);
+      expect(error).toMatchObject({ reason: 'write', code, taskId: task.id });
+    }
+    expect(emu.stats.requests).toBe(before); // the output URL was never asked for
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('writes the output to a WritableStream', async () => {
     const { task } = await finishedTask();
     let total = 0;

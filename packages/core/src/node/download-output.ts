@@ -12,7 +12,8 @@
 // token gone): given the task and a `client`, the task is read again once (a re-read returns fresh links)
 // and the fresh link downloaded; otherwise, or when that fails too, an OutputExpiredError says so.
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { access, constants, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -73,7 +74,9 @@ const isExpiredAnswer = (error: unknown): error is OutputDownloadError =>
  * the same. Throws `OutputDownloadError` when the answer is not a video, with `reason`: `status` (any other
  * non-200), `content-type` (XML, HTML, JSON, text, …; a missing Content-Type is allowed and left to the
  * bytes), `not-video` (the first bytes are no MP4/QuickTime/WebM container) or `truncated` (fewer bytes than
- * Content-Length, or the connection broke mid-body). `ConnectionError` when the server could not be reached,
+ * Content-Length, or the connection broke mid-body) or `write` (the file could not be written: a missing
+ * folder, a folder, no permission, a full disk; checked before anything is fetched where it can be).
+ * `ConnectionError` when the server could not be reached,
  * `ActkitAbortError` on abort. Nothing is written to the destination before the first bytes were checked,
  * and a file destination keeps nothing on failure (the `.part` file is removed).
  */
@@ -91,6 +94,8 @@ export async function downloadOutput(
       { taskId },
     );
   }
+  // A destination that cannot be written fails before anything is fetched (not as a broken download).
+  if (typeof destination === 'string') await checkWritable(destination, taskId);
   try {
     return await downloadUrl(url, destination, options, taskId);
   } catch (error) {
@@ -152,9 +157,10 @@ async function downloadUrl(
   const contentType = response.headers.get('content-type') ?? undefined;
   const lengthHeader = Number(response.headers.get('content-length'));
   const totalBytes = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : undefined;
-  const refuse = (reason: OutputDownloadError['reason'], why: string, cause?: unknown) =>
+  const refuse = (reason: OutputDownloadError['reason'], why: string, cause?: unknown, code?: string) =>
     new OutputDownloadError(`Download of ${shown} failed: ${why}`, {
       reason,
+      code,
       status,
       contentType,
       receivedBytes: received,
@@ -217,6 +223,9 @@ async function downloadUrl(
   const failed = (error: unknown) => {
     if (signal?.aborted) return aborted();
     if (error instanceof ActkitError) return error;
+    if (isFileSystemError(error)) {
+      return refuse('write', `the file could not be written (${error.code})`, error, error.code);
+    }
     return refuse(
       'truncated',
       `the connection broke after ${received}${totalBytes ? ` of ${totalBytes}` : ''} bytes`,
@@ -247,9 +256,39 @@ async function downloadUrl(
     await rename(partial, destination);
   } catch (error) {
     await rm(partial, { force: true });
-    throw error;
+    throw isFileSystemError(error)
+      ? refuse('write', `the file could not be written (${error.code})`, error, error.code)
+      : error;
   }
   return { url, bytes: received, path: destination };
+}
+
+/** An error of the file system (ENOENT, EISDIR, EACCES, ENOSPC, …), as opposed to one of the network. */
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
+  const { code, syscall } = (error ?? {}) as { code?: unknown; syscall?: unknown };
+  return (
+    typeof code === 'string' &&
+    typeof syscall === 'string' &&
+    /^(open|write|rename|close|fsync)$/.test(syscall)
+  );
+}
+
+/** Throws OutputDownloadError `write` when `destination`'s folder is missing or not writable, or it is a folder. */
+async function checkWritable(destination: string, taskId: string | undefined): Promise<void> {
+  const fail = (code: string, cause: unknown) =>
+    new OutputDownloadError(`Cannot write ${destination}: ${code}`, {
+      reason: 'write',
+      code,
+      cause,
+      taskId,
+    });
+  try {
+    await access(dirname(destination), constants.W_OK);
+  } catch (error) {
+    throw fail((error as { code?: string }).code ?? 'EACCES', error);
+  }
+  const existing = await stat(destination).catch(() => undefined);
+  if (existing?.isDirectory()) throw fail('EISDIR', undefined);
 }
 
 /** The URL without its query (the signature) and fragment: what errors may show. */

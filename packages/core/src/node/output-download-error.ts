@@ -10,7 +10,12 @@ import { ActkitError, type ActkitErrorDetails } from '../index.js';
  * - `not-video`: the first bytes are no MP4, QuickTime or WebM/Matroska container (or the body was empty);
  * - `truncated`: the body ended (or the connection broke) before all of it arrived.
  */
-export type OutputDownloadFailure = 'status' | 'content-type' | 'not-video' | 'truncated';
+/**
+ * Why a download produced no video: the answer's `status`, its `content-type`, bytes that are `not-video`, a
+ * `truncated` body, or a destination file that could not be `write`n (a missing folder, a directory, no
+ * permission, a full disk: the file system's code is the error's `code`).
+ */
+export type OutputDownloadFailure = 'status' | 'content-type' | 'not-video' | 'truncated' | 'write';
 
 /** A download that did not produce a video; no file (final or `.part`) is left behind. */
 export class OutputDownloadError extends ActkitError {
