@@ -11,6 +11,7 @@ import {
   UnexpectedResponseError,
   UnreadableTaskError,
 } from '../src/index.js';
+import { json, ledgerSetup } from './handler-helpers.js';
 import { clientFor, emulator, getCount, input } from './helpers.js';
 
 async function setup(taskMs = 300) {
@@ -141,5 +142,21 @@ describe('wait/watch: an unreadable 200 is no news', () => {
     expect(error).toMatchObject({ status: 404, taskId: id });
     expect(Date.now() - started).toBeLessThan(2500);
     expect(emu.stats.requests).toBe(1);
+  });
+});
+
+describe('through the server handler', () => {
+  it('a read through an unreadable 200 answers the last known state, with no gateway words', async () => {
+    const setup = await ledgerSetup({ taskMs: 60_000, shape: 'bare' }, { maxStaleMs: 0 });
+    const created = await setup.post('alice');
+    expect(created.status).toBe(202);
+    const { handle } = json(created).task!;
+    const before = json(await setup.get('alice', handle)).task!;
+    setup.emu.inject({ kind: 'reply', route: 'getTask', json: gatewayError, times: 20 });
+    const during = await setup.get('alice', handle);
+    expect(during.status).toBe(200);
+    expect(json(during).task).toMatchObject({ handle, status: before.status, progress: before.progress });
+    expect(JSON.stringify(json(during))).not.toContain('overloaded');
+    setup.emu.clearFaults();
   });
 });
