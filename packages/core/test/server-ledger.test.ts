@@ -187,6 +187,38 @@ describe('when the create does not simply succeed', () => {
     expect(json(await survivor.get('alice', stale!.handle)).task?.status).toMatch(/PENDING|RUNNING/);
   });
 
+  it("a dead instance's CREATING attempt holds its slot past maxCreateMs as UNKNOWN would, then frees it", async () => {
+    const setup = await ledgerSetup(
+      { taskMs: 60_000 },
+      { maxCreateMs: 1000, limits: { activeTasks: 1, createsPerMinute: 100 } },
+    );
+    // What an instance killed mid-create leaves: a slot held for an hour and a record still CREATING.
+    const stale = (ageMs: number) => {
+      const createdAt = new Date(Date.now() - ageMs).toISOString();
+      return { recordId: `dead-${ageMs}`, owner: 'alice', createdAt, updatedAt: createdAt };
+    };
+    const hold = async (ageMs: number) => {
+      const record = stale(ageMs);
+      await setup.store.ledger.insert({
+        ...record,
+        status: 'CREATING',
+        progress: 0,
+        input: {},
+        settlementId: `s-${ageMs}`,
+      });
+      await setup.store.counters.acquireSlot('active:alice', record.recordId, 1, 3_600_000);
+    };
+    // Past maxCreateMs but within the 5 minutes an UNKNOWN attempt counts: still held.
+    await hold(60_000);
+    expect((await setup.post('alice')).status).toBe(429);
+    await setup.store.counters.releaseSlot('active:alice', 'dead-60000');
+    // Past maxCreateMs and those 5 minutes: freed by the next create (after the check's interval).
+    await hold(1000 + 300_000 + 1000);
+    await sleep(4100);
+    await setup.start('alice');
+    expect(createCount(setup.emu)).toBe(1);
+  }, 15_000);
+
   it('the browser leaving during the create does not abort it: the task is created and listed', async () => {
     const setup = await ledgerSetup({ taskMs: 300 });
     setup.emu.inject({ kind: 'latency', route: 'create', ms: 500 });
