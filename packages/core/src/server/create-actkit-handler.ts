@@ -288,7 +288,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
       } catch (error) {
         if (isStoreUnavailable(error)) {
           reportError(error);
-          return storeUnavailableProblem();
+          return storeUnavailableProblem(request.method.toUpperCase() === 'POST' ? 'create' : 'read');
         }
         const problem = problemFromError(error);
         if (shouldReport(error, problem)) reportError(error);
