@@ -72,3 +72,17 @@ it('without REDIS_URL keeps state in the process, as before', async () => {
   demo = await startDemoServer({ ...config(), redisUrl: undefined });
   expect(demo.stateWhere).toBe('in this process');
 });
+
+it('a REDIS_URL nothing answers at stops the start with a message (never a silent hang)', async () => {
+  // A port the test's own redis-server is not on, and nothing else listens on: node-redis would retry it
+  // forever, and the demo waited silently.
+  const closed = new URL(redis.url);
+  closed.port = String(Number(closed.port) + 1);
+  const started = performance.now();
+  const failed = await startDemoServer({ ...config(), redisUrl: closed.toString() }).catch((e: unknown) => e);
+  expect(failed).toBeInstanceOf(Error);
+  expect((failed as Error).message).toMatch(
+    /REDIS_URL is set but Redis did not answer at redis:\/\/127\.0\.0\.1:/,
+  );
+  expect(performance.now() - started).toBeLessThan(20_000);
+});

@@ -11,6 +11,8 @@ import {
   ActkitValidationError,
   type CharacterPerformanceInput,
   createActkitClient,
+  RateLimitError,
+  ServerError,
   TaskFailedError,
   TaskMayExistError,
   TaskTimeoutError,
@@ -68,6 +70,20 @@ function howToFindTask(sentAt: string | undefined, taskId: string | undefined): 
     `  The request was sent at ${sentAt ?? 'an unknown time'}. Look for a task created around then in your\n` +
     "  CometAPI dashboard's task list before running again; with its id, `actkit task <id>` shows it.\n"
   );
+}
+
+/**
+ * The wait a 429 or 5xx asked for (`retryAfterMs` on RateLimitError / ServerError), in words: "45 seconds",
+ * "1 second", "300 seconds (about 5 minutes)" (rounded up to whole seconds); undefined when the provider
+ * said nothing (or 0).
+ */
+function providerWait(error: ActkitError): string | undefined {
+  if (!(error instanceof RateLimitError || error instanceof ServerError)) return undefined;
+  const ms = error.retryAfterMs;
+  if (ms === undefined || !Number.isFinite(ms) || ms <= 0) return undefined;
+  const seconds = Math.ceil(ms / 1000);
+  const minutes = Math.round(seconds / 60);
+  return `${seconds} second${seconds === 1 ? '' : 's'}${seconds >= 120 ? ` (about ${minutes} minutes)` : ''}`;
 }
 
 function numberOption(name: string, value: string | undefined): number | undefined {
@@ -152,9 +168,10 @@ async function main(argv: string[]): Promise<number> {
     const task = await client.characterPerformance.run(input, {
       signal: controller.signal,
       timeoutMs: numberOption('timeout-ms', values['timeout-ms']),
-      onCreated: ({ id }) => {
+      onCreated: ({ id, seed }) => {
         createdTaskId = id;
-        process.stderr.write(`task ${id} created\n`);
+        // The seed sent (given with --seed, or drawn at random): with the same inputs it reproduces the result.
+        process.stderr.write(`task ${id} created (seed ${seed})\n`);
       },
       onProgress: (t) => progress.task(t),
     });
@@ -168,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
     progress.done();
     process.stderr.write(`saved ${download.path} (${download.bytes} bytes)\n`);
     process.stdout.write(
-      `${JSON.stringify({ id: task.id, status: task.status, output: task.output, file: download.path })}\n`,
+      `${JSON.stringify({ id: task.id, status: task.status, seed: task.seed, output: task.output, file: download.path })}\n`,
     );
     return exitCodes.ok;
   } finally {
@@ -226,6 +243,8 @@ function report(error: unknown): number {
     process.stderr.write(
       `actkit: ${error.name}: ${error.message}${error.requestId ? ` [request id ${error.requestId}]` : ''}\n`,
     );
+    const wait = providerWait(error);
+    if (wait) process.stderr.write(`  The provider asks to wait ${wait} before trying again.\n`);
     if (createdTaskId)
       process.stderr.write(`  The task was created; follow it with: actkit task ${createdTaskId}\n`);
     return exitCodes.api;

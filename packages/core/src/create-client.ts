@@ -1,21 +1,25 @@
 // createActkitClient: wires openapi-fetch (typed requests from the generated `paths`) to our transport, and
 // exposes the two resources. Adapters (Express, Nest, React) receive a built client; they never build one.
 import createClient from 'openapi-fetch';
+import { taskMayExist } from './ambiguous-create.js';
 import { validateAssetMedia } from './asset-media.js';
 import type { BackoffOptions } from './backoff.js';
 import type { CharacterPerformanceInput } from './character-performance-input.js';
+import { describeIdlessAnswer, readCreateAnswer } from './create-answer.js';
 import { apiKeyEnvVar, defaultBaseUrl, defaultMaxRetries, defaultTimeoutMs } from './defaults.js';
 import { deriveSecretFromKey } from './derive-secret.js';
 import { ActkitError, ActkitValidationError, NotFoundError, UnexpectedResponseError } from './errors.js';
 import { runwayVersionDefault } from './generated/cometapi-runway/defaults.gen.js';
 import type { components, paths } from './generated/cometapi-runway/types.gen.js';
-import { isTaskNotExist, providerError } from './http-error.js';
-import type { ActkitLogger } from './logger.js';
+import { isTaskNotExist, providerError, requestIdOf } from './http-error.js';
+import { type ActkitLogger, log } from './logger.js';
 import { normalizeTask } from './normalize-task.js';
 import { PlainRequest } from './outgoing-request.js';
 import { PollScheduler } from './poll-scheduler.js';
+import { scrubSecretDeep } from './redact.js';
 import { serializeNoQuery, serializeSimplePath } from './request-serializers.js';
 import type { SucceededTask, Task } from './task.js';
+import { UnreadableTaskError } from './task-answer-errors.js';
 import { createTransport } from './transport.js';
 import { validateCharacterPerformanceInput } from './validate-input.js';
 import type { WaitOptions } from './wait-for-task.js';
@@ -64,6 +68,12 @@ export interface RequestOptions {
  */
 export type CreatedTask = components['schemas']['CreateTaskResponse'] & { seed: number };
 
+/**
+ * What `characterPerformance.run` resolves with: the SUCCEEDED task plus the `seed` its create sent (the one
+ * given, or the random one drawn): with the same inputs it reproduces the result.
+ */
+export type RunResult = SucceededTask & { seed: number };
+
 /** Options of `characterPerformance.run`: create-request options plus the wait options. */
 export interface RunOptions extends WaitOptions {
   /** Called with the created task's id before waiting starts (log it: it lets you find the task later). */
@@ -80,8 +90,11 @@ export interface ActkitClient {
      * invalid input.
      */
     create(input: CharacterPerformanceInput, options?: RequestOptions): Promise<CreatedTask>;
-    /** create + wait. Resolves with the SUCCEEDED task (output URLs expire: download promptly). */
-    run(input: CharacterPerformanceInput, options?: RunOptions): Promise<SucceededTask>;
+    /**
+     * create + wait. Resolves with the SUCCEEDED task and the `seed` sent (output URLs expire: download
+     * promptly). Throws what `create` and `tasks.wait` throw.
+     */
+    run(input: CharacterPerformanceInput, options?: RunOptions): Promise<RunResult>;
   };
   /**
    * A secret derived from this client's API key for `purpose` (HKDF-SHA256 via Web Crypto; 32 bytes). Clients
@@ -94,8 +107,10 @@ export interface ActkitClient {
   tasks: {
     /**
      * One GET, normalised whatever shape the provider answered. Besides the HTTP errors (each with
-     * `taskId`), throws `UnknownTaskStatusError` for a status word the client does not know and
-     * `TaskOutputMissingError` for a SUCCEEDED without an output URL (`watch`/`wait` poll on instead).
+     * `taskId`), throws `UnreadableTaskError` for a 200 that cannot be read as this task (`null`, `{}`,
+     * another task's body, a gateway error inside a 200), `UnknownTaskStatusError` for a status word the
+     * client does not know and `TaskOutputMissingError` for a SUCCEEDED without an output URL (`watch`/`wait`
+     * poll on instead of all three).
      */
     retrieve(id: string, options?: RequestOptions): Promise<Task>;
     /** Yields every change (status or progress) until a final state. */
@@ -146,19 +161,29 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
     const mediaIssues = await validateAssetMedia(input);
     if (mediaIssues.length > 0) throw new ActkitValidationError(mediaIssues);
     const what = 'Create character performance';
-    const { data } = await api.POST('/runwayml/v1/character_performance', {
+    const sentAt = Date.now();
+    const { data, response } = await api.POST('/runwayml/v1/character_performance', {
       body: checked.value,
       params: { header: { 'X-Runway-Version': runwayVersion } },
       fetch: (request) =>
         transport.send(request as unknown as PlainRequest, { kind: 'create', what, ...call }),
     });
-    if (!data || typeof data.id !== 'string' || !data.id) {
-      throw new UnexpectedResponseError(`${what}: the answer has no task id`, { body: data });
-    }
     const { seed } = checked.value;
-    return data.estimatedCost
-      ? { id: data.id, estimatedCost: data.estimatedCost, seed }
-      : { id: data.id, seed };
+    const answer = readCreateAnswer(data);
+    if (answer) return answer.estimatedCost ? { ...answer, seed } : { id: answer.id, seed };
+    // A 2xx that names no task: the paid request was taken and nothing says what became of it. Ambiguous,
+    // like a lost answer: not an error that invites creating the task again.
+    // A 2xx body is not scrubbed on the way in (the transport only scrubs failures): do it here, where its
+    // words enter an error.
+    const body = scrubSecretDeep(data, apiKey);
+    const unexpected = new UnexpectedResponseError(
+      `${what}: HTTP ${response.status} without a task id (${describeIdlessAnswer(body)})`,
+      { status: response.status, requestId: requestIdOf(response.headers), body },
+    );
+    log(options.logger, 'error', `${what}: ambiguous answer, not retried (paid action)`, {
+      reason: unexpected.message,
+    });
+    throw taskMayExist(unexpected, 'accepted', checked.value, sentAt);
   }
 
   // `fallbackCreatedAt` is the polling loop's (see RetrieveTask); a caller's retrieve never passes it.
@@ -187,7 +212,16 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
         taskId: id,
       });
     }
-    return normalizeTask(data, { fallbackCreatedAt, requestedId: id });
+    const normalizeOptions = { fallbackCreatedAt, requestedId: id };
+    try {
+      return normalizeTask(data, normalizeOptions);
+    } catch (error) {
+      // Its message quotes the gateway's words, and a 2xx body is not scrubbed on the way in: normalise a
+      // copy without the key, which throws the same error in words that cannot carry the key.
+      if (error instanceof UnreadableTaskError)
+        normalizeTask(scrubSecretDeep(data, apiKey), normalizeOptions);
+      throw error;
+    }
   }
 
   // One timer heap for every watch/wait of this client: a sleeping watch is an entry, not a setTimeout.
@@ -207,7 +241,8 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
           timeoutMs: runOptions.requestTimeoutMs,
         });
         runOptions.onCreated?.(created);
-        return wait(created.id, runOptions);
+        const task = await wait(created.id, runOptions);
+        return { ...task, seed: created.seed };
       },
     },
     deriveSecret: (purpose) => deriveSecretFromKey(apiKey, purpose),

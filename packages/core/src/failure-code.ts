@@ -8,9 +8,11 @@ const retryableCodes = new Set(['THIRD_PARTY.UNAVAILABLE', 'INTERNAL', 'INPUT_PR
 
 /**
  * True when creating the task again could help. Unknown or missing codes count as not retryable: a retry is
- * a paid action, so the caller should decide knowingly.
+ * a paid action, so the caller should decide knowingly. Codes match in any letter case
+ * (`third_party.unavailable` is `THIRD_PARTY.UNAVAILABLE`; `normalizeTask` already hands them out upper case).
  */
-export function isRetryableFailure(failureCode: string | undefined): boolean {
+export function isRetryableFailure(code: string | undefined): boolean {
+  const failureCode = code?.trim().toUpperCase();
   if (!failureCode) return false;
   if (notRetryableCodes.has(failureCode)) return false;
   if (notRetryablePrefixes.some((prefix) => failureCode.startsWith(prefix))) return false;

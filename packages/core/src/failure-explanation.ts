@@ -65,7 +65,9 @@ const explanations: { matches: (code: string) => boolean; explanation: FailureEx
  * generic one. Pure; never includes the provider's own text.
  */
 export function explainFailure(failureCode: string | undefined): FailureExplanation {
-  const found = failureCode && explanations.find((entry) => entry.matches(failureCode));
+  // Any letter case: `normalizeTask` hands codes out upper case, a caller's own code may not be.
+  const code = failureCode?.trim().toUpperCase();
+  const found = code && explanations.find((entry) => entry.matches(code));
   return found
     ? found.explanation
     : {

@@ -99,7 +99,7 @@ export const fieldMessages = {
   dataUriShape: () => 'must be a base64 data: URI like data:image/png;base64,…',
   /** A data: URI whose payload is not standard base64. */
   base64: () =>
-    'the data after ";base64," is not valid base64 (only A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4 characters)',
+    'must hold valid base64 after ";base64," (only A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4 characters)',
   /** A data: URI holding more than the spec's `x-data-uri` cap for its kind, once decoded (bytes). */
   dataUriTooLarge: (bytes: number, maxBytes: number, kind: AssetKindWord | undefined) =>
     `is ${describeBytes(bytes)} once decoded; ${kind ? `${kindWords[kind]} data: URI` : 'a data: URI'} may hold at most ${describeBytes(maxBytes)} (the provider's limit; host a larger file on HTTPS and pass its URL)`,
@@ -133,7 +133,7 @@ export const fieldMessages = {
   noVideoTrack: () => 'holds no video track',
   /** A video codec the spec does not list (`codec` null: one the parser does not know). */
   codec: (codec: string | null, codecs: readonly string[]) =>
-    `its video codec is ${codec ?? 'one the parser does not know'}; the provider takes ${either(codecs)}`,
+    `${codec ? `uses the ${codec} video codec` : 'uses a video codec the parser does not know'}; the provider takes ${either(codecs)}`,
   /** A reference clip outside the spec's `x-duration-seconds` (the measured length in seconds). */
   duration: durationMessage,
   /** A chosen file larger than its kind's data: URI cap (bytes). */

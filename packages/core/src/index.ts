@@ -18,6 +18,7 @@ export type {
   CreatedTask,
   RequestOptions,
   RunOptions,
+  RunResult,
 } from './create-client.js';
 export { createActkitClient } from './create-client.js';
 export type { ActkitErrorDetails, ValidationIssue } from './errors.js';
@@ -63,10 +64,12 @@ export type {
   ThrottledTask,
 } from './task.js';
 export { isQueued, isTerminal } from './task.js';
+export type { UnreadableTaskReason } from './task-answer-errors.js';
 export {
   missingOutputReads,
   TaskOutputMissingError,
   UnknownTaskStatusError,
+  UnreadableTaskError,
 } from './task-answer-errors.js';
 export { TaskCancelledError, TaskFailedError, TaskTimeoutError } from './task-errors.js';
 export type { ValidationResult } from './validate-input.js';

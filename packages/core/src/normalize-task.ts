@@ -8,12 +8,12 @@
 // every field is read defensively, and what cannot be read is either left to the polling loop (an unknown
 // status word, a SUCCEEDED without output: typed errors it reads as "no news") or given an honest value
 // (progress 0, createdAt = when the task was seen) — never a guess that ends a wait or dates a task 1970.
-import { UnexpectedResponseError } from './errors.js';
 import { isRetryableFailure } from './failure-code.js';
 import type { components } from './generated/cometapi-runway/types.gen.js';
+import { providerError } from './http-error.js';
 import type { Task, TaskStatus } from './task.js';
 import { taskStatuses } from './task.js';
-import { TaskOutputMissingError, UnknownTaskStatusError } from './task-answer-errors.js';
+import { TaskOutputMissingError, UnknownTaskStatusError, UnreadableTaskError } from './task-answer-errors.js';
 
 type WrapperStatus = components['schemas']['WrapperStatus'];
 
@@ -107,6 +107,35 @@ function unwrap(body: Loose): { inner: Loose; wrapper: Loose | undefined } {
   return { inner: body, wrapper: undefined };
 }
 
+/** What a body that is not an object is, in a word (for UnreadableTaskError). */
+function kindOf(body: unknown): string {
+  if (body === null) return 'null';
+  if (Array.isArray(body)) return 'a list';
+  return `a ${typeof body}`;
+}
+
+/**
+ * The id of the task the body describes: the inner Runway `id` or the wrapper's `task_id` (a gateway's own
+ * id may differ from Runway's; either names the task). With `requestedId`, the body must name that task
+ * and the task keeps that id. Throws UnreadableTaskError when it names no task (a gateway error when the
+ * body carries a message or a code other than `success`) or another one.
+ */
+function taskIdOf(body: Loose, inner: Loose, wrapper: Loose | undefined, requestedId?: string): string {
+  const innerId = nonEmptyString(inner.id);
+  const wrapperId = nonEmptyString(wrapper?.task_id);
+  if (!innerId && !wrapperId) {
+    const { code, message } = providerError(body);
+    const said = [code === 'success' ? undefined : code, message].filter(Boolean).join(': ');
+    throw new UnreadableTaskError(requestedId, said ? 'gateway-error' : 'no-task-id', said || undefined, {
+      body,
+    });
+  }
+  if (requestedId === undefined) return (innerId ?? wrapperId) as string;
+  if (innerId === requestedId || wrapperId === requestedId) return requestedId;
+  const named = (innerId ?? wrapperId ?? '').slice(0, 80);
+  throw new UnreadableTaskError(requestedId, 'other-task', `it names ${named}`, { body });
+}
+
 /** Options of `normalizeTask`. */
 export interface NormalizeTaskOptions {
   /**
@@ -129,24 +158,23 @@ export interface NormalizeTaskOptions {
  * - `createdAt`: the inner `createdAt`, else the wrapper's `submit_time`, then `start_time`, else
  *   `options.fallbackCreatedAt`, else now. Never the Unix epoch.
  *
- * Throws `UnexpectedResponseError` when the body is not an object or names no task;
- * `UnknownTaskStatusError` when it names a task but no status the client knows; `TaskOutputMissingError`
- * for a SUCCEEDED without any output URL (all three are `UnexpectedResponseError`s, with `taskId` when
- * known).
+ * - `failureCode`: upper case (`third_party.unavailable` → `THIRD_PARTY.UNAVAILABLE`), so
+ *   `isRetryableFailure` and every consumer see one spelling.
+ * - The task's `id`: `options.requestedId` when given (the body must name that task, by its inner `id` or
+ *   the wrapper's `task_id`), else the inner `id`, else the wrapper's `task_id`.
+ *
+ * Throws `UnreadableTaskError` when the body is not an object, names no task (a gateway error in a 200
+ * among them, its message kept), or names another task than `requestedId`; `UnknownTaskStatusError` when
+ * it names the task but no status the client knows; `TaskOutputMissingError` for a SUCCEEDED without any
+ * output URL (all three are `UnexpectedResponseError`s, with `taskId` when known).
  */
 export function normalizeTask(body: unknown, options: NormalizeTaskOptions = {}): Task {
   const taskId = options.requestedId;
   if (!isObject(body)) {
-    throw new UnexpectedResponseError('Task details are not a JSON object', { body, taskId });
+    throw new UnreadableTaskError(taskId, 'not-an-object', kindOf(body), { body });
   }
   const { inner, wrapper } = unwrap(body);
-  const id = nonEmptyString(inner.id) ?? nonEmptyString(wrapper?.task_id);
-  if (!id) {
-    throw new UnexpectedResponseError('Task details lack a task id; is the base URL right?', {
-      body,
-      taskId,
-    });
-  }
+  const id = taskIdOf(body, inner, wrapper, taskId);
   const status = asStatus(inner.status) ?? asStatus(wrapper?.status);
   if (!status) {
     const word = nonEmptyString(inner.status) ?? nonEmptyString(wrapper?.status) ?? '';
@@ -169,7 +197,9 @@ export function normalizeTask(body: unknown, options: NormalizeTaskOptions = {})
   const read = parseProgress(inner.progress) ?? parseProgress(wrapper?.progress) ?? 0;
   const progress = Math.min(read, maxUnfinishedProgress);
   if (status === 'FAILED') {
-    const failureCode = nonEmptyString(inner.failureCode);
+    // One spelling for every consumer (isRetryableFailure, explainFailure, the server, the browser):
+    // Runway's codes are upper case (`THIRD_PARTY.UNAVAILABLE`); gateways pass some on in lower case.
+    const failureCode = nonEmptyString(inner.failureCode)?.trim().toUpperCase() || undefined;
     const failure =
       nonEmptyString(inner.failure) ?? nonEmptyString(wrapper?.fail_reason) ?? failureCode ?? 'Task failed';
     const retryable = isRetryableFailure(failureCode);

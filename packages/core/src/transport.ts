@@ -4,6 +4,7 @@
 // turning every non-success (HTTP error, redirect, HTML page, broken connection) into a typed ActkitError.
 // openapi-fetch only ever sees a successful JSON answer.
 import { sleep } from './abort.js';
+import { taskMayExist } from './ambiguous-create.js';
 import type { BackoffOptions } from './backoff.js';
 import { exceedsRetryAfterCap, parseRetryAfter, retryDelay } from './backoff.js';
 import {
@@ -11,7 +12,6 @@ import {
   type ActkitError,
   ConnectionError,
   RequestTimeoutError,
-  TaskMayExistError,
   UnexpectedResponseError,
 } from './errors.js';
 import { describeNonJson, errorFromAnswer, redirectError, requestIdOf } from './http-error.js';
@@ -158,15 +158,7 @@ export function createTransport(options: TransportOptions): Transport {
               { status: response.status, requestId, body: scrubSecret(text.slice(0, 2048), apiKey), taskId },
             );
             if (kind === 'create') {
-              throw new TaskMayExistError(
-                `${unexpected.message}. The provider accepted the request, so the task may exist: check before creating again`,
-                {
-                  ...details(unexpected),
-                  cause: unexpected,
-                  input: parseBody(bodyText),
-                  sentAt: iso(sentAt),
-                },
-              );
+              throw taskMayExist(unexpected, 'accepted', parseBody(bodyText), sentAt);
             }
             // On a read, an empty or garbled 200 is a gateway's passing fault: retried like a 5xx.
             error = unexpected;
@@ -206,12 +198,22 @@ export function createTransport(options: TransportOptions): Transport {
           log(logger, 'error', `${what}: ambiguous failure, not retried (paid action)`, {
             reason: error.message,
           });
-          throw new TaskMayExistError(
-            `${error.message}. The request reached the provider, so the task may have been created (and billed); it was not retried: check your tasks before creating again`,
-            { ...details(error), cause: error, input: parseBody(bodyText), sentAt: iso(sentAt) },
-          );
+          throw taskMayExist(error, 'reached', parseBody(bodyText), sentAt);
         }
-        if (decision === 'fail' || attempt >= options.maxRetries) {
+        if (decision === 'fail') {
+          // An answer that is the caller's doing (400, 401, 403, 404, a 500 invalid_request) or the task's
+          // state (task_not_exist while a fresh task is not visible yet): no fault of the transport, and the
+          // caller receives it as a typed error to act on. At error level it would be noise: the polling
+          // loop tolerates task_not_exist for its grace period, every poll of it would log an error.
+          log(logger, 'debug', `${what}: not retried (an answer about the request or the task)`, {
+            reason: error.message,
+            status: error.status,
+            code: error.code,
+          });
+          throw error;
+        }
+        if (attempt >= options.maxRetries) {
+          // Transient failures outlasted every retry: a fault worth an error line.
           log(logger, 'error', `${what}: giving up`, { reason: error.message, attempts: attempt + 1 });
           throw error;
         }
@@ -254,8 +256,6 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /**
  * The successful answer handed to openapi-fetch (see `Transport.send`): a class, so no closures per call.
  * It keeps the real headers: openapi-fetch reads Content-Length, and when it is present calls `json()`,
@@ -276,16 +276,6 @@ class JsonAnswer {
   async json(): Promise<unknown> {
     return this.value;
   }
-}
-
-function details(error: ActkitError) {
-  return {
-    status: error.status,
-    code: error.code,
-    requestId: error.requestId,
-    body: error.body,
-    taskId: error.taskId,
-  };
 }
 
 function parseBody(bodyText: string | undefined): unknown {

@@ -15,9 +15,14 @@
 //     rate sample); the last state is kept without the provider's raw body (for TaskTimeoutError.lastTask).
 //
 // What the loop does with the provider's odd answers (gateways, api-facts.md), so no caller has to:
-//   • `task_not_exist` within `notFoundGraceMs` of the start: no news (a fresh task is not visible yet).
+//   • `task_not_exist` within `notFoundGraceMs` of the start: no news (a fresh task is not visible yet; on
+//     CometAPI every fresh task is). One `info` line per task when the loop starts tolerating it (the
+//     transport logs such an answer at debug only); after the grace, one `error` line and NotFoundError.
 //   • A status word nobody knows (UnknownTaskStatusError): no news; one `warn` line per task through the
 //     client's logger; polling goes on until a known state or the deadline.
+//   • A 200 that cannot be read as this task (UnreadableTaskError: `null`, `{}`, another task's body, a
+//     gateway error inside a 200): the same, with its own `warn` line. A redirect or a non-JSON page (a
+//     wrong base URL) is not one of these and still ends the loop.
 //   • SUCCEEDED without an output URL (TaskOutputMissingError): no news up to `missingOutputReads` reads
 //     in a row (on the usual schedule), then that error. A SUCCEEDED task handed out has an output.
 //   • Progress never goes down while the task runs: an unreadable value (read as 0) or a lower one keeps
@@ -35,7 +40,12 @@ import { defaultPollSchedule } from './poll-schedule.js';
 import type { PollScheduler, ScheduledEntry } from './poll-scheduler.js';
 import type { Task } from './task.js';
 import { isTerminal } from './task.js';
-import { missingOutputReads, TaskOutputMissingError, UnknownTaskStatusError } from './task-answer-errors.js';
+import {
+  missingOutputReads,
+  TaskOutputMissingError,
+  UnknownTaskStatusError,
+  UnreadableTaskError,
+} from './task-answer-errors.js';
 import { TaskTimeoutError } from './task-errors.js';
 
 /** Options of `tasks.watch` (and, through it, `tasks.wait` and `characterPerformance.run`). */
@@ -108,6 +118,9 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
   /** Whether the one warning about an unknown status word / a missing output was logged. */
   private warnedUnknownStatus = false;
   private warnedMissingOutput = false;
+  private warnedUnreadable = false;
+  /** Whether the one line saying "not visible yet, tolerated" was logged. */
+  private loggedNotVisible = false;
   /** First RUNNING sample, to measure the rate of progress. */
   private sampleAt = -1;
   private sampleProgress = 0;
@@ -250,8 +263,43 @@ export class TaskPollLoop implements AsyncGenerator<Task, void, undefined>, Sche
    */
   private noNews(error: unknown): boolean {
     if (error instanceof NotFoundError) {
+      if (error.code !== 'task_not_exist') return false;
       const grace = this.options.notFoundGraceMs ?? defaultNotFoundGraceMs;
-      return error.code === 'task_not_exist' && this.scheduler.now() - this.startedAt < grace;
+      if (this.scheduler.now() - this.startedAt < grace) {
+        if (!this.loggedNotVisible) {
+          this.loggedNotVisible = true;
+          log(
+            this.logger,
+            'info',
+            `Task ${this.id} is not visible yet (task_not_exist); polling on for up to ${grace} ms`,
+            {
+              taskId: this.id,
+              notFoundGraceMs: grace,
+            },
+          );
+        }
+        return true;
+      }
+      log(
+        this.logger,
+        'error',
+        `Task ${this.id} still does not exist after ${grace} ms (task_not_exist); giving up`,
+        {
+          taskId: this.id,
+          reason: error.message,
+        },
+      );
+      return false;
+    }
+    if (error instanceof UnreadableTaskError) {
+      if (!this.warnedUnreadable) {
+        this.warnedUnreadable = true;
+        log(this.logger, 'warn', `${error.message}; still polling until a readable answer or the deadline`, {
+          taskId: this.id,
+          reason: error.reason,
+        });
+      }
+      return true;
     }
     if (error instanceof UnknownTaskStatusError) {
       this.outputMissingReads = 0;

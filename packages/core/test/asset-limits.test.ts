@@ -109,8 +109,8 @@ describe('synchronous data: URI checks (every runtime)', () => {
   });
 
   it('a payload that is not base64 is refused', () => {
-    expect(checkAssetUri('data:video/mp4;base64,AAAA$AAA', 'video')).toMatch(/is not valid base64/);
-    expect(checkAssetUri('data:video/mp4;base64,AAAAA', 'video')).toMatch(/is not valid base64/);
+    expect(checkAssetUri('data:video/mp4;base64,AAAA$AAA', 'video')).toMatch(/must hold valid base64/);
+    expect(checkAssetUri('data:video/mp4;base64,AAAAA', 'video')).toMatch(/must hold valid base64/);
   });
 });
 

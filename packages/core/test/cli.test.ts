@@ -59,6 +59,25 @@ describe('actkit CLI', () => {
     expect(summary).toMatchObject({ status: 'SUCCEEDED', file: out });
     expect(readFileSync(out).length).toBeGreaterThan(1000);
     expect(emu.task(summary.id)?.body).toMatchObject({ seed: 7, bodyControl: false });
+    // The seed used is reported on stderr at creation and in the summary.
+    expect(summary.seed).toBe(7);
+    expect(result.stderr).toContain(`task ${summary.id} created (seed 7)`);
+  });
+
+  it('run without --seed reports the random seed it sent, so the result can be reproduced', async () => {
+    const emu = await emulator({ taskMs: 300 });
+    const dir = await mkdtemp(join(tmpdir(), 'actkit-cli-'));
+    dirs.push(dir);
+    const result = await runCli(['run', ...runArgs, '--out', join(dir, 'o.mp4')], {
+      COMETAPI_KEY: 'k',
+      ACTKIT_BASE_URL: emu.url,
+    });
+    expect(result.code).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    const sent = emu.task(summary.id)?.body.seed;
+    expect(typeof sent).toBe('number');
+    expect(summary.seed).toBe(sent);
+    expect(result.stderr).toContain(`task ${summary.id} created (seed ${sent})`);
   });
 
   it('task ID: prints the normalised task as JSON; --base-url wins', async () => {
@@ -170,6 +189,36 @@ describe('actkit CLI', () => {
     expect(emu.stats.tasksCreated).toBe(1);
     const help = await runCli(['--help']);
     expect(help.stdout).toMatch(/4 the task may exist/);
+  });
+
+  it.each([
+    ['{}', {}],
+    ['{ id: "" }', { id: '' }],
+    ['a gateway error in a 200', { code: 'fail', message: 'busy', data: null }],
+  ])('a 200 create answer without a task id (%s) → exit 4, not 3', async (_, json) => {
+    const emu = await emulator();
+    emu.inject({ kind: 'reply', route: 'create', json });
+    const result = await runCli(['run', ...runArgs], { COMETAPI_KEY: 'k', ACTKIT_BASE_URL: emu.url });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toMatch(/the task may exist.*without a task id/);
+    expect(result.stderr).toMatch(/dashboard/);
+    expect(emu.stats.requests).toBe(1);
+  });
+
+  it('a 429 says how long the provider asks to wait, in seconds', async () => {
+    const emu = await emulator();
+    // Longer than the client's maxRetryAfterMs (60 s): thrown at once with retryAfterMs.
+    emu.inject({ kind: 'status', route: 'create', status: 429, retryAfter: 120 });
+    const result = await runCli(['run', ...runArgs], { COMETAPI_KEY: 'k', ACTKIT_BASE_URL: emu.url });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/RateLimitError/);
+    expect(result.stderr).toContain(
+      'The provider asks to wait 120 seconds (about 2 minutes) before trying again.',
+    );
+    emu.inject({ kind: 'status', route: 'getTask', status: 503, retryAfterMs: 61_500 });
+    const read = await runCli(['task', 'abc'], { COMETAPI_KEY: 'k', ACTKIT_BASE_URL: emu.url });
+    expect(read.code).toBe(3);
+    expect(read.stderr).toContain('The provider asks to wait 62 seconds before trying again.');
   });
 
   it('an error after the create names the task to follow', async () => {

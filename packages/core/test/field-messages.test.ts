@@ -83,7 +83,15 @@ describe('the message table', () => {
     ],
     [
       fieldMessages.codec('Theora', ['H.264', 'AV1']),
-      'its video codec is Theora; the provider takes H.264 or AV1',
+      'uses the Theora video codec; the provider takes H.264 or AV1',
+    ],
+    [
+      fieldMessages.codec(null, ['H.264', 'AV1']),
+      'uses a video codec the parser does not know; the provider takes H.264 or AV1',
+    ],
+    [
+      fieldMessages.base64(),
+      'must hold valid base64 after ";base64," (only A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4 characters)',
     ],
     [fieldMessages.duration(2, 3, 30), 'is 2.0 s long; the reference clip must be 3–30 s'],
     [fieldMessages.duration(30.04, 3, 30), 'is 30.04 s long; the reference clip must be 3–30 s'],
@@ -105,6 +113,55 @@ describe('the message table', () => {
     [fieldMessages.invalid(), 'is not valid'],
   ])('%s', (message, expected) => {
     expect(message).toBe(expected);
+  });
+});
+
+/** One sample of every entry of the table: typed by the table, so a new entry cannot go unchecked. */
+const everyMessage: Record<keyof typeof fieldMessages, string> = {
+  required: fieldMessages.required(),
+  wholeNumber: fieldMessages.wholeNumber(),
+  number: fieldMessages.number(),
+  between: fieldMessages.between(1, 5),
+  trueOrFalse: fieldMessages.trueOrFalse(),
+  oneOf: fieldMessages.oneOf(['auto', 'low']),
+  object: fieldMessages.object(['type', 'uri']),
+  inputObject: fieldMessages.inputObject(['character', 'reference']),
+  unknownField: fieldMessages.unknownField(['seed']),
+  forbiddenKey: fieldMessages.forbiddenKey(),
+  httpsUrl: fieldMessages.httpsUrl(),
+  httpsScheme: fieldMessages.httpsScheme('ftp'),
+  hostName: fieldMessages.hostName(),
+  publicHostName: fieldMessages.publicHostName('intranet'),
+  noCredentials: fieldMessages.noCredentials(),
+  urlLength: fieldMessages.urlLength(3000, 2048),
+  dataUriShape: fieldMessages.dataUriShape(),
+  base64: fieldMessages.base64(),
+  dataUriTooLarge: fieldMessages.dataUriTooLarge(7_000_000, 5_242_880, undefined),
+  mediaType: fieldMessages.mediaType('image/gif', 'image', ['PNG'], ['image/png']),
+  labelMismatch: fieldMessages.labelMismatch('image/png', 'a JPEG image'),
+  notOfLabel: fieldMessages.notOfLabel('video/mp4', 'an MP4/MOV video', true),
+  unreadableVideo: fieldMessages.unreadableVideo('unrecognizable format', ['MP4', 'WebM']),
+  container: fieldMessages.container('Ogg', 'ogg', ['MP4', 'WebM'], ['video/mp4', 'video/webm']),
+  containerLabel: fieldMessages.containerLabel('video/webm', 'Matroska', 'mkv'),
+  noVideoTrack: fieldMessages.noVideoTrack(),
+  codec: fieldMessages.codec('Theora', ['H.264']),
+  duration: fieldMessages.duration(2, 3, 30),
+  fileTooLarge: fieldMessages.fileTooLarge(7_000_000, 5_242_880, 'image'),
+  fileType: fieldMessages.fileType('image/gif', 'image', ['PNG'], ['image/png']),
+  uploadFailed: fieldMessages.uploadFailed('quota exceeded'),
+  uploadResult: fieldMessages.uploadResult(),
+  wholeNumberFrom: fieldMessages.wholeNumberFrom(1, 100),
+  once: fieldMessages.once(2),
+  cursor: fieldMessages.cursor(),
+  rejectedByProvider: fieldMessages.rejectedByProvider(),
+  invalid: fieldMessages.invalid(),
+};
+
+describe('every message reads after the field name', () => {
+  // "character.uri must …", "reference.uri is …": a verb first, never a subject of its own ("the data
+  // after …", "its video codec …") that would make "character.uri the data after …".
+  it.each(Object.entries(everyMessage))('%s', (_, message) => {
+    expect(message).toMatch(/^(must|is|was|could|holds|uses) /);
   });
 });
 

@@ -65,3 +65,31 @@ describe('create sends and reports the seed', () => {
     expect(emu.task(created.id)?.body.seed).toBe(1);
   });
 });
+
+describe('run resolves with the seed it sent', () => {
+  it('a random seed: the SUCCEEDED task carries the one sent (the one onCreated saw)', async () => {
+    const emu = await emulator({ taskMs: 200 });
+    let createdSeed: number | undefined;
+    const task = await clientFor(emu).characterPerformance.run(input(), {
+      pollIntervalMs: 20,
+      onCreated: (created) => {
+        createdSeed = created.seed;
+      },
+    });
+    expect(task.status).toBe('SUCCEEDED');
+    // Typed: `seed` is a number on what run resolves with, no cast needed.
+    const seed: number = task.seed;
+    expect(seed).toBe(createdSeed);
+    expect(emu.task(task.id)?.body.seed).toBe(seed);
+    expect(seedSchema.safeParse(seed).success).toBe(true);
+  });
+
+  it('a given seed comes back as given', async () => {
+    const emu = await emulator({ taskMs: 200 });
+    const task = await clientFor(emu).characterPerformance.run(
+      { ...input(), seed: 0 },
+      { pollIntervalMs: 20 },
+    );
+    expect(task).toMatchObject({ status: 'SUCCEEDED', seed: 0 });
+  });
+});

@@ -13,6 +13,7 @@ import {
   TaskOutputMissingError,
   TaskTimeoutError,
   UnknownTaskStatusError,
+  UnreadableTaskError,
 } from '../src/index.js';
 import { OutputDownloadError } from '../src/node/index.js';
 import { isActkitError, problemFromError } from '../src/server/index.js';
@@ -54,6 +55,7 @@ describe('problemFromError', () => {
       'OutputDownloadError',
       'TaskOutputMissingError',
       'UnknownTaskStatusError',
+      'UnreadableTaskError',
     ]);
   });
 
@@ -130,5 +132,7 @@ describe('problemFromError', () => {
 function* oddAnswerErrors() {
   yield new UnknownTaskStatusError('task-1', leaky);
   yield new TaskOutputMissingError('task-1', { reads: 4 });
+  // A gateway's message inside a 200 is kept in this one's message: it must not reach the browser.
+  yield new UnreadableTaskError('task-1', 'gateway-error', leaky);
   yield new OutputDownloadError(leaky, { reason: 'not-video', status: 200 });
 }

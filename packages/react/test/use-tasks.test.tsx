@@ -64,7 +64,7 @@ it('a refused read is an ActkitProblemError naming the bad parameter; the list s
   const { result } = renderHook(() => useTasks({ baseUrl: app.baseUrl, limit: 500 }));
   await waitFor(() => expect(result.current.error).toBeDefined());
   expect(result.current.error).toMatchObject({ status: 400 });
-  expect(result.current.error?.fieldErrors.limit).toMatch(/limit/);
+  expect(result.current.error?.fieldErrors.limit).toMatch(/^must be a whole number from 1 to 100/);
   expect(result.current).toMatchObject({ tasks: [], loading: false, hasMore: false });
 });
 

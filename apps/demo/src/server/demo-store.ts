@@ -21,6 +21,8 @@ export interface DemoStore {
 }
 
 const keyPrefix = 'actkit-demo:';
+/** How long the demo waits for Redis at start before it gives up with a message. */
+const connectTimeoutMs = 5_000;
 
 /** The Redis URL without credentials, for printing. */
 const withoutCredentials = (url: string) => {
@@ -41,13 +43,23 @@ export async function startDemoStore(config: DemoConfig, upstream: Upstream): Pr
   }
   const client = createClient({ url: config.redisUrl, disableOfflineQueue: true });
   client.on('error', () => {}); // reconnects by itself; store calls fail fast (503) meanwhile
+  // node-redis keeps retrying a first connect that fails and never rejects: bound it, so a wrong REDIS_URL
+  // stops the demo with a message instead of hanging silently.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await client.connect();
+    await Promise.race([
+      client.connect(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${connectTimeoutMs} ms`)), connectTimeoutMs);
+      }),
+    ]);
   } catch (error) {
     client.destroy();
     throw new Error(`REDIS_URL is set but Redis did not answer at ${withoutCredentials(config.redisUrl)}`, {
       cause: error,
     });
+  } finally {
+    clearTimeout(timer);
   }
   let handleSecret = upstream.handleSecret;
   if (upstream.mode === 'emulator' && config.handleSecret === undefined) {

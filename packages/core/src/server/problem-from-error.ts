@@ -40,6 +40,7 @@ const coreErrorNames = new Set([
   'TaskTimeoutError',
   'TaskOutputMissingError',
   'UnknownTaskStatusError',
+  'UnreadableTaskError',
   'OutputDownloadError',
 ]);
 
@@ -147,6 +148,7 @@ export function problemFromError(error: unknown): ActkitJsonResponse {
     case 'RequestTimeoutError':
     case 'UnexpectedResponseError':
     case 'UnknownTaskStatusError':
+    case 'UnreadableTaskError':
     case 'TaskOutputMissingError':
     case 'OutputDownloadError':
       return problemResponse(502, 'The video provider failed to answer.', { type: problemTypes.upstream });

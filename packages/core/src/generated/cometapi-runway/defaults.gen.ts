@@ -66,6 +66,13 @@ export const estimatedCostRequired = ["credits"] as const;
 /** Every property EstimatedCost knows. */
 export const estimatedCostProperties = ["credits"] as const;
 
+/** Property defaults of GatewayCreateTaskResponse, from the spec. */
+export const gatewayCreateTaskResponseDefaults = {} as const;
+/** Required properties of GatewayCreateTaskResponse. */
+export const gatewayCreateTaskResponseRequired = ["task_id"] as const;
+/** Every property GatewayCreateTaskResponse knows. */
+export const gatewayCreateTaskResponseProperties = ["task_id"] as const;
+
 /** Default of PublicFigureThreshold, from the spec. */
 export const publicFigureThresholdDefault = "auto" as const;
 
@@ -95,6 +102,13 @@ export const taskNotExistDefaults = {} as const;
 export const taskNotExistRequired = ["code","message"] as const;
 /** Every property TaskNotExist knows. */
 export const taskNotExistProperties = ["code","message","data"] as const;
+
+/** Property defaults of WrappedCreateTaskEnvelope, from the spec. */
+export const wrappedCreateTaskEnvelopeDefaults = {} as const;
+/** Required properties of WrappedCreateTaskEnvelope. */
+export const wrappedCreateTaskEnvelopeRequired = ["code","data"] as const;
+/** Every property WrappedCreateTaskEnvelope knows. */
+export const wrappedCreateTaskEnvelopeProperties = ["code","message","data"] as const;
 
 /** Property defaults of WrappedTask, from the spec. */
 export const wrappedTaskDefaults = {} as const;

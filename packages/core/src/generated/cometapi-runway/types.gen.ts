@@ -173,10 +173,39 @@ export interface components {
         EstimatedCost: {
             credits: number;
         };
+        /** @description Runway's create answer (and CometAPI's when it passes Runway's through). */
         CreateTaskResponse: {
             id: string;
             estimatedCost?: components["schemas"]["EstimatedCost"];
         };
+        /** @description A gateway's flat create answer that names the id `task_id`. */
+        GatewayCreateTaskResponse: {
+            task_id: string;
+        };
+        /** @description The `data` of a wrapped create answer; gateways name the id `task_id` or `id`. */
+        WrappedCreatedTask: {
+            task_id: string;
+        } | {
+            id: string;
+        };
+        /**
+         * @description A create answer in the envelope CometAPI uses for Get Task Details (gateways of the new-api family
+         *     answer creates the same way): `{ code: "success", message: "", data: { task_id } }`. An envelope whose
+         *     `code` is another word, or whose `data` holds no id (`{ code: "fail", message, data: null }`), is no
+         *     create answer: the task may or may not exist.
+         */
+        WrappedCreateTaskEnvelope: {
+            /** @constant */
+            code: "success";
+            message?: string | null;
+            data: components["schemas"]["WrappedCreatedTask"];
+        };
+        /**
+         * @description Every shape a create answer takes: Runway's `{ id, estimatedCost? }`, a gateway's `{ task_id }`, and
+         *     the wrapped `{ code: "success", data: { task_id | id } }`. Clients read the task id from whichever
+         *     shape matches; the id is never empty.
+         */
+        CreateTaskAnswer: components["schemas"]["CreateTaskResponse"] | components["schemas"]["GatewayCreateTaskResponse"] | components["schemas"]["WrappedCreateTaskEnvelope"];
         /**
          * @description Runway's task status. THROTTLED means queued behind the account's concurrency limit.
          * @enum {string}
@@ -430,13 +459,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Task accepted. */
+            /**
+             * @description Task accepted: the answer carries the new task's id, in one of the shapes of `CreateTaskAnswer`.
+             *     A 2xx answer that yields no id (`{}`, `{ "id": "" }`, a gateway's `{ "code": "fail", "data": null }`)
+             *     does not say whether the task was started: a client must treat it as ambiguous (the task may
+             *     exist and be billed), never as a failure it may simply send again.
+             */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreateTaskResponse"];
+                    "application/json": components["schemas"]["CreateTaskAnswer"];
                 };
             };
             400: components["responses"]["BadRequest"];

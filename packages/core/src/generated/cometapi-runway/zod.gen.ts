@@ -144,10 +144,57 @@ export const zEstimatedCost = z.object({
     credits: z.number().gte(0)
 });
 
+/**
+ * Runway's create answer (and CometAPI's when it passes Runway's through).
+ */
 export const zCreateTaskResponse = z.object({
     id: z.string().min(1),
     estimatedCost: zEstimatedCost.optional()
 });
+
+/**
+ * A gateway's flat create answer that names the id `task_id`.
+ */
+export const zGatewayCreateTaskResponse = z.object({
+    task_id: z.string().min(1)
+});
+
+/**
+ * The `data` of a wrapped create answer; gateways name the id `task_id` or `id`.
+ */
+export const zWrappedCreatedTask = z.union([
+    z.object({
+        task_id: z.string().min(1)
+    }),
+    z.object({
+        id: z.string().min(1)
+    })
+]);
+
+/**
+ * A create answer in the envelope CometAPI uses for Get Task Details (gateways of the new-api family
+ * answer creates the same way): `{ code: "success", message: "", data: { task_id } }`. An envelope whose
+ * `code` is another word, or whose `data` holds no id (`{ code: "fail", message, data: null }`), is no
+ * create answer: the task may or may not exist.
+ *
+ */
+export const zWrappedCreateTaskEnvelope = z.object({
+    code: z.literal('success'),
+    message: z.string().nullish(),
+    data: zWrappedCreatedTask
+});
+
+/**
+ * Every shape a create answer takes: Runway's `{ id, estimatedCost? }`, a gateway's `{ task_id }`, and
+ * the wrapped `{ code: "success", data: { task_id | id } }`. Clients read the task id from whichever
+ * shape matches; the id is never empty.
+ *
+ */
+export const zCreateTaskAnswer = z.union([
+    zCreateTaskResponse,
+    zGatewayCreateTaskResponse,
+    zWrappedCreateTaskEnvelope
+]);
 
 /**
  * Runway's task status. THROTTLED means queued behind the account's concurrency limit.
@@ -258,9 +305,13 @@ export const zCreateCharacterPerformanceHeaders = z.object({
 });
 
 /**
- * Task accepted.
+ * Task accepted: the answer carries the new task's id, in one of the shapes of `CreateTaskAnswer`.
+ * A 2xx answer that yields no id (`{}`, `{ "id": "" }`, a gateway's `{ "code": "fail", "data": null }`)
+ * does not say whether the task was started: a client must treat it as ambiguous (the task may
+ * exist and be billed), never as a failure it may simply send again.
+ *
  */
-export const zCreateCharacterPerformanceResponse = zCreateTaskResponse;
+export const zCreateCharacterPerformanceResponse = zCreateTaskAnswer;
 
 export const zGetTaskHeaders = z.object({
     'X-Runway-Version': zRunwayVersion.optional()
