@@ -45,6 +45,7 @@ describe('upstream failures become key-free problems', () => {
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe('9');
     expect(json(response).type).toBe('https://actkit.dev/problems/upstream-rate-limited');
+    expect(json(response).retryAfter).toBe(9); // the same wait in the body, for SSE and cross-origin pages
     emu.clearFaults();
     emu.inject({ kind: 'status', route: 'create', status: 429, retryAfterMs: 1500 });
     expect((await post(JSON.stringify(input()))).headers['retry-after']).toBe('2');
@@ -52,6 +53,29 @@ describe('upstream failures become key-free problems', () => {
     const unsaid = await post(JSON.stringify(input()));
     expect(unsaid.status).toBe(503);
     expect(unsaid.headers['retry-after']).toBe('30');
+    expect(json(unsaid).retryAfter).toBe(30);
+  });
+
+  it("an upstream rate limit while a stream follows the task → a problem event carrying the provider's wait", async () => {
+    const { emu, handler, post } = await setup({ taskMs: 60_000 });
+    const created = await post(JSON.stringify(input()));
+    const { handle } = json(created).task as { handle: string };
+    emu.inject({ kind: 'status', route: 'getTask', status: 429, retryAfter: 40, times: 100 });
+    const stream = await handler.handle({
+      method: 'GET',
+      path: `/tasks/${handle}/events`,
+      headers: {},
+      raw: { user: 'u1' },
+    });
+    if (!isEventStream(stream)) throw new Error('expected a stream');
+    let problem: Record<string, unknown> | undefined;
+    for await (const chunk of stream.events) {
+      const match = /^event: problem\ndata: (.*)$/m.exec(chunk);
+      if (match) problem = JSON.parse(match[1] as string);
+    }
+    expect(problem).toMatchObject({ status: 429, retryAfter: 40 });
+    expect(JSON.stringify(problem)).not.toContain(new URL(emu.url).host);
+    await handler.close();
   });
 
   it('a rejected key upstream → 502 "upstream authentication failed", no key or host', async () => {

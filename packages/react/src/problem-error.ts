@@ -17,8 +17,9 @@ export class ActkitProblemError extends Error {
   /**
    * On a 429 (too many tasks or starts for this user) or a 503 (the video provider is busy): how long to
    * wait before trying again, in ms, from the response's `Retry-After` header (seconds or an HTTP date), so a
-   * UI can show "try again in 40 s". Undefined for other statuses and when the header is absent or
-   * unreadable. Cross-origin, the backend must list `Retry-After` in `Access-Control-Expose-Headers`.
+   * UI can show "try again in 40 s"; when a cross-origin page cannot read that header (the backend does not
+   * list it in `Access-Control-Expose-Headers`), from the problem's `retryAfter` member (seconds). Undefined
+   * for other statuses and when neither is there.
    */
   declare readonly retryAfterMs: number | undefined;
 
@@ -56,7 +57,10 @@ export function problemFromResponse(response: Response, body: unknown): ActkitPr
     },
     {
       retryAfterMs:
-        status === 429 || status === 503 ? retryAfterMsOf(response.headers.get('retry-after')) : undefined,
+        status === 429 || status === 503
+          ? (retryAfterMsOf(response.headers.get('retry-after')) ??
+            (typeof problem.retryAfter === 'number' ? retryAfterMsOf(String(problem.retryAfter)) : undefined))
+          : undefined,
     },
   );
 }

@@ -63,6 +63,18 @@ describe('settle', () => {
     expect(at(500, '40')).toBeUndefined();
   });
 
+  it("falls back to the problem's retryAfter when the header cannot be read (cross-origin, not exposed)", () => {
+    const body = {
+      type: 'https://actkit.dev/problems/rate-limited',
+      title: 'Too Many Requests',
+      status: 429,
+    };
+    expect(
+      problemFromResponse(new Response(null, { status: 429 }), { ...body, retryAfter: 12 }).retryAfterMs,
+    ).toBe(12_000);
+    expect(problemFromResponse(new Response(null, { status: 429 }), body).retryAfterMs).toBeUndefined();
+  });
+
   it('describes a request that got no answer as status 0 and keeps the cause', async () => {
     const cause = new TypeError('fetch failed');
     const { error } = await settle(Promise.reject(cause));

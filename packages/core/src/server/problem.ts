@@ -33,7 +33,7 @@ export interface ProblemOptions {
   type?: string;
   title?: string;
   errors?: ValidationIssue[];
-  /** Seconds; sets `retry-after` (rounded up, at least 1). */
+  /** Seconds; sets the `retry-after` header and the body's `retryAfter` (rounded up, at least 1). */
   retryAfterSeconds?: number;
   headers?: Record<string, string>;
 }
@@ -57,7 +57,9 @@ export function problemResponse(
     ...options.headers,
   };
   if (options.retryAfterSeconds !== undefined) {
-    headers['retry-after'] = String(Math.max(1, Math.ceil(options.retryAfterSeconds)));
+    // In the body too: an SSE `problem` event has no headers, and cross-origin pages may not read them.
+    json.retryAfter = Math.max(1, Math.ceil(options.retryAfterSeconds));
+    headers['retry-after'] = String(json.retryAfter);
   }
   return { status, headers, json };
 }

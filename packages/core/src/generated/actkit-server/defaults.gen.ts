@@ -43,7 +43,7 @@ export const problemDefaults = {} as const;
 /** Required properties of Problem. */
 export const problemRequired = ["type","title","status"] as const;
 /** Every property Problem knows. */
-export const problemProperties = ["type","title","status","detail","instance","errors"] as const;
+export const problemProperties = ["type","title","status","detail","instance","retryAfter","errors"] as const;
 
 /** Property defaults of ProblemFieldError, from the spec. */
 export const problemFieldErrorDefaults = {} as const;

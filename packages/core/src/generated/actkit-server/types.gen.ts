@@ -185,6 +185,12 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
+            /**
+             * @description Seconds to wait before trying again: the Retry-After header's value, present wherever that header
+             *     is (429 and 503). It is in the body too because an SSE `problem` event has no headers of its own, and
+             *     a cross-origin page cannot read Retry-After unless the backend exposes it.
+             */
+            retryAfter?: number;
             errors?: components["schemas"]["ProblemFieldError"][];
         };
         /**

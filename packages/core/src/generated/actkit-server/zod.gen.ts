@@ -55,6 +55,7 @@ export const zProblem = z.object({
     status: z.int().gte(400).lte(599),
     detail: z.string().optional(),
     instance: z.string().optional(),
+    retryAfter: z.int().gte(1).optional(),
     errors: z.array(zProblemFieldError).optional()
 });
 
