@@ -31,8 +31,8 @@ afterAll(async () => {
 
 /** Redis's own clock, in ms (the scripts score slots by it). */
 const redisNow = async () => {
-  const [seconds, micros] = await redis.time().then((time) => [Number(time[0]), Number(time[1])]);
-  return seconds * 1000 + Math.floor(micros / 1000);
+  const [seconds, micros] = await redis.time();
+  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
 };
 /** The live slots of a counter key, with the ms each has left. */
 const slots = async (key: string) => {
