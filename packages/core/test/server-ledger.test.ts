@@ -3,12 +3,20 @@
 // the browser leaving does not abort a create; a store that fails means 503 and no create.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { type ActkitStore, createMemoryStore, type LedgerRecord } from '../src/server/index.js';
+import {
+  type ActkitStore,
+  createMemoryStore,
+  isEventStream,
+  type LedgerRecord,
+} from '../src/server/index.js';
 import { unknownReasons } from '../src/server/ledger-view.js';
 import { callsOf, json, ledgerSetup, sleep, waitUntil } from './handler-helpers.js';
 import { createCount, input } from './helpers.js';
 
-/** A memory store whose methods can be made to fail, and which logs the order of ledger writes. */
+/**
+ * A memory store whose methods can be made to fail (by name, `ledger.get`, or all of them: `*`), and which
+ * logs the order of ledger writes.
+ */
 function failingStore(inner = createMemoryStore()) {
   const failing = new Set<string>();
   const log: string[] = [];
@@ -19,7 +27,7 @@ function failingStore(inner = createMemoryStore()) {
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
           log.push(`${name}.${String(property)}`);
-          if (failing.has(`${name}.${String(property)}`)) {
+          if (failing.has('*') || failing.has(`${name}.${String(property)}`)) {
             return Promise.reject(new Error('ECONNREFUSED 10.0.0.9:6379 (store down)'));
           }
           return value.apply(target, args);
@@ -187,6 +195,38 @@ describe('when the create does not simply succeed', () => {
     expect(json(await survivor.get('alice', stale!.handle)).task?.status).toMatch(/PENDING|RUNNING/);
   });
 
+  it("a dead instance's CREATING attempt holds its slot past maxCreateMs as UNKNOWN would, then frees it", async () => {
+    const setup = await ledgerSetup(
+      { taskMs: 60_000 },
+      { maxCreateMs: 1000, limits: { activeTasks: 1, createsPerMinute: 100 } },
+    );
+    // What an instance killed mid-create leaves: a slot held for an hour and a record still CREATING.
+    const stale = (ageMs: number) => {
+      const createdAt = new Date(Date.now() - ageMs).toISOString();
+      return { recordId: `dead-${ageMs}`, owner: 'alice', createdAt, updatedAt: createdAt };
+    };
+    const hold = async (ageMs: number) => {
+      const record = stale(ageMs);
+      await setup.store.ledger.insert({
+        ...record,
+        status: 'CREATING',
+        progress: 0,
+        input: {},
+        settlementId: `s-${ageMs}`,
+      });
+      await setup.store.counters.acquireSlot('active:alice', record.recordId, 1, 3_600_000);
+    };
+    // Past maxCreateMs but within the 5 minutes an UNKNOWN attempt counts: still held.
+    await hold(60_000);
+    expect((await setup.post('alice')).status).toBe(429);
+    await setup.store.counters.releaseSlot('active:alice', 'dead-60000');
+    // Past maxCreateMs and those 5 minutes: freed by the next create (after the check's interval).
+    await hold(1000 + 300_000 + 1000);
+    await sleep(4100);
+    await setup.start('alice');
+    expect(createCount(setup.emu)).toBe(1);
+  }, 15_000);
+
   it('the browser leaving during the create does not abort it: the task is created and listed', async () => {
     const setup = await ledgerSetup({ taskMs: 300 });
     setup.emu.inject({ kind: 'latency', route: 'create', ms: 500 });
@@ -206,13 +246,10 @@ describe('when the create does not simply succeed', () => {
 });
 
 describe('a store that cannot answer', () => {
-  const down = async (methods: string[]) => {
+  const down = async (methods: string[], taskMs = 60_000) => {
     const failing = failingStore();
     const reported: unknown[] = [];
-    const setup = await ledgerSetup(
-      { taskMs: 60_000 },
-      { store: failing.store, onError: (e) => reported.push(e) },
-    );
+    const setup = await ledgerSetup({ taskMs }, { store: failing.store, onError: (e) => reported.push(e) });
     for (const method of methods) failing.failing.add(method);
     return { ...setup, ...failing, reported };
   };
@@ -243,14 +280,79 @@ describe('a store that cannot answer', () => {
     await setup.start('alice');
   });
 
-  it('GET /tasks and reads of an attempt answer 503 too', async () => {
+  const createText = /nothing was started/;
+  const readText = /this answer needs them/;
+
+  it('GET /tasks and reads of an attempt answer 503 too, saying the answer needs the records', async () => {
     const setup = await down([]);
     setup.emu.inject({ kind: 'status', route: 'create', status: 500, afterCreate: true });
     await setup.post('alice');
     const [unknown] = await setup.tasks('alice');
     setup.failing.add('ledger.list');
     setup.failing.add('ledger.get');
-    expect503(await setup.list('alice'));
-    expect503(await setup.get('alice', unknown!.handle));
+    for (const answer of [
+      await setup.list('alice'),
+      await setup.get('alice', unknown!.handle),
+      await setup.handler.handle({
+        method: 'GET',
+        path: `/tasks/${unknown!.handle}/events`,
+        headers: {},
+        raw: { user: 'alice' },
+      }),
+    ]) {
+      expect503(answer);
+      expect(json(answer).detail).toMatch(readText);
+      expect(json(answer).detail).not.toMatch(createText);
+    }
+  });
+
+  it('a task with a provider id is still read and followed from upstream; creates still fail closed', async () => {
+    const setup = await down([], 600);
+    const handle = await setup.start('alice');
+    setup.failing.add('*');
+    const reportedBefore = setup.reported.length;
+    // The state, from the provider: every store call on the way fails and is reported, none answers 503.
+    const read = await setup.get('alice', handle);
+    expect(read.status).toBe(200);
+    expect(json(read).task).toMatchObject({ handle, status: expect.any(String) });
+    expect(setup.reported.length).toBeGreaterThan(reportedBefore);
+    // Its event stream (its open-stream slot cannot be counted in the store either) runs to the end.
+    const followed = await setup.events('alice', handle);
+    expect(followed.status).toBe(200);
+    expect(followed.events.at(-1)).toMatchObject({ handle, status: 'SUCCEEDED' });
+    // A create still needs its record first: 503, and nothing sent upstream.
+    const created = createCount(setup.emu);
+    const denied = await setup.post('alice');
+    expect503(denied);
+    expect(json(denied).detail).toMatch(createText);
+    expect(createCount(setup.emu)).toBe(created);
+    // The store is back: the ledger catches up at the next sighting, and the list answers again.
+    setup.failing.clear();
+    expect((await setup.get('alice', handle)).status).toBe(200);
+    expect((await setup.tasks('alice'))[0]).toMatchObject({ handle, status: 'SUCCEEDED' });
+  });
+
+  it('while the store is away, the open-stream limit is counted in the process', async () => {
+    const setup = await down([]);
+    const handle = await setup.start('alice');
+    setup.failing.add('*');
+    const handler = setup.instance({ limits: { openStreams: 1 } });
+    const stream = (user: string) =>
+      handler.handle({ method: 'GET', path: `/tasks/${handle}/events`, headers: {}, raw: { user } });
+    const leaving = new AbortController();
+    const first = await handler.handle({
+      method: 'GET',
+      path: `/tasks/${handle}/events`,
+      headers: {},
+      raw: { user: 'alice' },
+      signal: leaving.signal,
+    });
+    expect(first.status).toBe(200);
+    expect((await stream('alice')).status).toBe(429);
+    // The first one leaves: its slot (held in the process) is free again.
+    leaving.abort();
+    const next = await stream('alice');
+    expect(next.status).toBe(200);
+    if (isEventStream(next)) for await (const _ of next.events) break;
   });
 });

@@ -119,9 +119,10 @@ describe('onTaskSettled', () => {
 
   it('tasks left unfinished by a stopped instance are followed and settled by the next one', async () => {
     const store = createMemoryStore();
-    const setup = await ledgerSetup({ taskMs: 600 }, { store });
+    // Its tasks are to be settled (it has onTaskSettled), but it follows nothing and stops while they run.
+    const setup = await ledgerSetup({ taskMs: 600 }, { store, onTaskSettled: () => {}, followTasks: false });
     const handles = [await setup.start('alice'), await setup.start('bob')];
-    await setup.handler.close(); // no follower there; stopped while both tasks run
+    await setup.handler.close();
     const next = recorder();
     setup.instance({ ...next, followTasks: fast });
     await waitUntil(() => next.calls.length === 2, 'both settled');
@@ -139,7 +140,7 @@ describe('onTaskSettled', () => {
       { ...settled, followTasks: { ...fast, scanIntervalMs: 50, maxTasks: 2 } },
     );
     // Created on an instance without a follower, so only the scans pick them up.
-    const plain = callsOf(setup.instance({ onTaskSettled: undefined }));
+    const plain = callsOf(setup.instance({ followTasks: false }));
     for (let i = 0; i < 6; i++) await plain.start(`owner-${i}`);
     let most = 0;
     await waitUntil(
@@ -155,6 +156,25 @@ describe('onTaskSettled', () => {
 });
 
 describe('without onTaskSettled nothing is followed in the background', () => {
+  it('tasks started without onTaskSettled are never settled, even by a later handler that has it', async () => {
+    const store = createMemoryStore();
+    const setup = await ledgerSetup({ taskMs: 150 }, { store });
+    const before = await setup.start('alice');
+    // Seen ending by a read, and left running unwatched: neither is for a later onTaskSettled.
+    await waitUntil(
+      async () => json(await setup.get('alice', before)).task!.status === 'SUCCEEDED',
+      'the read saw SUCCEEDED',
+    );
+    await setup.start('bob');
+    expect((await store.ledger.listUnfinished({ limit: 10 })).records).toEqual([]);
+    const later = recorder();
+    const next = callsOf(setup.instance({ ...later, followTasks: fast }));
+    const after = await next.start('carol');
+    await waitUntil(() => later.calls.length === 1, 'the new task settled');
+    await sleep(400); // several scans
+    expect(later.calls.map((call) => call.handle)).toEqual([after]);
+  });
+
   it.each([
     ['no onTaskSettled', {}],
     ['followTasks: false', { onTaskSettled: () => {}, followTasks: false as const }],

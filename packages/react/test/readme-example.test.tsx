@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { EventSource } from 'eventsource';
 import type { ComponentType } from 'react';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { type ActkitApp, startActkitApp, validInput } from './helpers/actkit-app.js';
@@ -36,7 +37,7 @@ async function importExample<T>(code: string, use: (module: T) => Promise<void>)
   }
 }
 
-it("the owner's tasks example lists every task, pages with More, and follows each live", async () => {
+it("the owner's tasks example shows list rows, follows only the selected task live, pages with More", async () => {
   expect(example).toContain('useTasks');
   const created: string[] = [];
   for (let i = 0; i < 11; i++) {
@@ -47,17 +48,45 @@ it("the owner's tasks example lists every task, pages with More, and follows eac
     });
     created.push(((await response.json()) as { task: { handle: string } }).task.handle);
   }
-  await importExample<{ YourTasks: ComponentType }>(example, async ({ YourTasks }) => {
-    render(<YourTasks />);
-    // The first page (limit 10), each row following its task to the end, then the eleventh after More.
-    await waitFor(() => expect(screen.getAllByText(/SUCCEEDED 100%/)).toHaveLength(10), { timeout: 15_000 });
-    expect(screen.getAllByRole('link', { name: 'video' })).toHaveLength(10);
-    fireEvent.click(screen.getByRole('button', { name: 'More' }));
-    await waitFor(() => expect(screen.getAllByText(/SUCCEEDED 100%/)).toHaveLength(11), { timeout: 15_000 });
-    expect(screen.queryByRole('button', { name: 'More' })).toBeNull();
-    expect(app.count('GET /tasks')).toBe(2);
-    expect(created).toHaveLength(11);
-  });
+  // A browser has an EventSource (jsdom has none): every useTask would open a stream with it.
+  const global = globalThis as { EventSource?: unknown };
+  const before = global.EventSource;
+  global.EventSource = EventSource;
+  const streams = () => app.count('GET /tasks/:handle/events');
+  const reads = () => app.count('GET /tasks/:handle');
+  const [streamsBefore, readsBefore, listsBefore] = [streams(), reads(), app.count('GET /tasks')];
+  try {
+    await importExample<{ YourTasks: ComponentType }>(example, async ({ YourTasks }) => {
+      render(<YourTasks />);
+      const rows = () => screen.getAllByRole('button', { name: /^[A-Z]+ \d+%$/ });
+      // The first page (limit 10), each row as listed.
+      await waitFor(() => expect(rows()).toHaveLength(10));
+      // Select the newest: its row follows it live (one stream) to the end, and its video shows.
+      fireEvent.click(rows()[0]!);
+      await waitFor(() => expect(rows()[0]!.textContent).toBe('SUCCEEDED 100%'), { timeout: 15_000 });
+      expect(rows()[0]!.getAttribute('aria-pressed')).toBe('true');
+      expect(screen.getAllByRole('link', { name: 'video' })).toHaveLength(1);
+      // Ten rows on screen, one connection: no stream (and no read) per row.
+      expect(streams() - streamsBefore).toBe(1);
+      expect(reads() - readsBefore).toBe(0);
+      fireEvent.click(screen.getByRole('button', { name: 'More' }));
+      await waitFor(() => expect(rows()).toHaveLength(11));
+      expect(screen.queryByRole('button', { name: 'More' })).toBeNull();
+      // Another row selected: its stream replaces the first one.
+      fireEvent.click(rows()[10]!);
+      await waitFor(() => expect(rows()[10]!.textContent).toBe('SUCCEEDED 100%'), { timeout: 15_000 });
+      expect(streams() - streamsBefore).toBe(2);
+      await waitFor(() => expect(app.openStreams()).toBe(0));
+      // Refresh: the first page again, with what the server saw of the followed task meanwhile.
+      fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+      await waitFor(() => expect(app.count('GET /tasks') - listsBefore).toBe(3));
+      await waitFor(() => expect(rows()).toHaveLength(10));
+      expect(rows()[0]!.textContent).toBe('SUCCEEDED 100%');
+      expect(created).toHaveLength(11);
+    });
+  } finally {
+    global.EventSource = before;
+  }
 });
 
 it('the files-from-disk example sends chosen files and shows a file over the limit next to its field', async () => {

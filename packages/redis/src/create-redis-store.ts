@@ -44,7 +44,11 @@ export interface RedisStoreOptions {
   ledgerRetentionMs?: number;
   /** How long a terminal task state is kept (for GETs and late SSE joiners), in ms; default 1 hour. */
   terminalTaskTtlMs?: number;
-  /** This instance's id in lease tokens (visible in Redis); default a random UUID per store. */
+  /**
+   * This instance's name in its lease tokens (`lease:<taskId>` holds `<instanceId>:<n>`), so Redis shows
+   * which instance polls a task. Must differ between instances running at the same time (two with one id
+   * could each take the other's lease). Default: a random UUID per `createRedisStore` call.
+   */
   instanceId?: string;
   /** Client errors (dropped connections, failed reconnects) and background failures; default: ignored. */
   onError?: (error: unknown) => void;

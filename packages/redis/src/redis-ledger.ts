@@ -19,12 +19,22 @@ import {
 } from './scripts/ledger-scripts.js';
 
 /** Fields `update` never changes (the interface's rule; the memory ledger's list). */
-const fixedFields = new Set(['recordId', 'owner', 'createdAt', 'input', 'settlementId', 'settledAt']);
+const fixedFields = new Set([
+  'recordId',
+  'owner',
+  'createdAt',
+  'input',
+  'settlementId',
+  'settlement',
+  'settledAt',
+]);
 
 const terminal = new Set<LedgerStatus>(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 const isUnfinished = (record: LedgerRecord) =>
-  record.taskId !== undefined && (!terminal.has(record.status) || record.settledAt === undefined);
+  record.taskId !== undefined &&
+  record.settlement !== 'none' &&
+  (!terminal.has(record.status) || record.settledAt === undefined);
 
 /** A record's place in list order, as the sorted-set member (createdAt is fixed-width ISO 8601). */
 const memberOf = (position: LedgerPosition) => `${position.createdAt}|${position.recordId}`;

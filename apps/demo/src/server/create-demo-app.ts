@@ -6,6 +6,7 @@ import type { DemoInfo, SampleAssets } from '../shared/demo-api.js';
 import { browserSession, sessionIdOf } from './browser-session.js';
 import { demoRoutes } from './demo-routes.js';
 import type { DemoStore } from './demo-store.js';
+import { logTaskSettled } from './task-settled-log.js';
 import type { Upstream } from './upstream.js';
 import { webPage } from './web-page.js';
 
@@ -25,6 +26,7 @@ export function createDemoApp(options: DemoAppOptions): { app: Express; close: (
     secret: state.handleSecret,
     pollIntervalMs: upstream.pollIntervalMs,
     store: state.store,
+    onTaskSettled: logTaskSettled,
   });
   const app = express();
   app.disable('x-powered-by');

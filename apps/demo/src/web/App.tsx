@@ -13,11 +13,14 @@ import { TaskList } from './components/TaskList.js';
 import { TaskPanel } from './components/TaskPanel.js';
 import { readTaskFromUrl, writeTaskToUrl } from './lib/task-in-url.js';
 import { useDemoSetup } from './lib/use-demo-setup.js';
+import { useListRefresh } from './lib/use-list-refresh.js';
 
 // Where the backend mounts the actkit contract (Express router or Nest module: the same path). A module
 // constant, so the hooks get the same options object on every render.
 const actkit = { baseUrl: '/api/actkit' };
-const yourTasks = { ...actkit, limit: 5 };
+/** Rows in "Your tasks" at first, and how many more "Show older tasks" adds (the contract allows 100). */
+const rowsStep = 5;
+const maxRows = 100;
 
 export function App() {
   const setup = useDemoSetup();
@@ -26,7 +29,10 @@ export function App() {
   const [seed, setSeed] = useState<number | undefined>(undefined);
   const creation = useCharacterPerformance(actkit);
   const followed = useTask(handle, actkit);
-  const list = useTasks(yourTasks);
+  // The newest `rows` tasks, as ONE page: reading it again (use-list-refresh.ts) refreshes every row shown.
+  const [rows, setRows] = useState(rowsStep);
+  const list = useTasks({ ...actkit, limit: rows });
+  useListRefresh(list);
 
   // A create that failed ambiguously is in the ledger as "may exist": list it. A 400 (the server's, or a file
   // the page refused before sending anything) left no record, so it costs no request.
@@ -81,7 +87,13 @@ export function App() {
         )}
         <div className="side">
           <TaskPanel handle={handle} seed={seed} state={followed} onClear={clear} />
-          <TaskList list={list} current={handle} onShow={show} />
+          <TaskList
+            list={list}
+            current={handle}
+            currentTask={followed.task}
+            onShow={show}
+            onMore={() => setRows((shown) => Math.min(maxRows, shown + rowsStep))}
+          />
         </div>
       </div>
     </main>

@@ -20,6 +20,12 @@ import {
 } from './demo-page.js';
 import { createsSeen, emulatorStats, emulatorTask, injectFault } from './emulator-control.js';
 
+/** A create body the emulator accepts (HTTPS asset URLs it does not fetch). */
+const sampleInput = {
+  character: { type: 'image', uri: 'https://assets.example.com/character.png' },
+  reference: { type: 'video', uri: 'https://assets.example.com/performance.mp4' },
+};
+
 /** A running demo server whose upstream is an emulator. */
 export interface DemoUnderTest {
   url: string;
@@ -317,6 +323,54 @@ export function describeDemoFlows({
         await other.getByRole('region', { name: 'Your tasks' }).getByText('None yet').waitFor();
       } finally {
         await stranger.close();
+      }
+    });
+
+    it('list rows need no connection each: unwatched tasks move on to their end, one stream for the shown one', async () => {
+      const proxy = await startCountingProxy(server().url);
+      try {
+        await openDemo(page, proxy.url);
+        const list = page.getByRole('region', { name: 'Your tasks' });
+        await list.getByText('None yet').waitFor();
+        // Three tasks this page does not follow (the owner's activeTasks limit), started as another tab would.
+        const statuses = await page.evaluate(async (input) => {
+          const started = [];
+          for (let i = 0; i < 3; i++) {
+            const answer = await fetch('/api/actkit/character-performances', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(input),
+            });
+            started.push(answer.status);
+          }
+          return started;
+        }, sampleInput);
+        expect(statuses).toEqual([202, 202, 202]);
+        await openDemo(page, proxy.url);
+        await list.locator('li').nth(2).waitFor();
+        expect(await list.locator('li[data-status="SUCCEEDED"]').count()).toBeLessThan(3);
+        // Each row reaches its end from the list alone (read again while a row is unfinished).
+        await page.waitForFunction(
+          () =>
+            document.querySelectorAll('[aria-label="Your tasks"] li[data-status="SUCCEEDED"]').length === 3,
+          undefined,
+          { timeout: 20_000 },
+        );
+        expect(await list.locator('li').allTextContents()).not.toContainEqual(expect.stringMatching(/%/));
+        const taskReads = (requests: string[]) => requests.filter((r) => r.includes('/api/actkit/tasks/'));
+        // Not one event stream (nor a read) per row: three unfinished rows cost list reads only.
+        expect(taskReads(proxy.requests)).toEqual([]);
+        expect(proxy.requests.filter((r) => r.startsWith('GET /api/actkit/tasks?')).length).toBeGreaterThan(
+          2,
+        );
+        // Shown: the panel's one stream, and the row shows what the panel shows.
+        await list.getByRole('button', { name: 'Show' }).first().click();
+        await waitForPlayingVideo(page);
+        expect(taskReads(proxy.requests)).toHaveLength(1);
+        expect(taskReads(proxy.requests)[0]).toMatch(/\/events$/);
+        expect(await list.locator('li[aria-current="true"]').getAttribute('data-status')).toBe('SUCCEEDED');
+      } finally {
+        await proxy.close();
       }
     });
 

@@ -147,7 +147,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
   const limits = createOwnerLimits(
     limitSettings,
     store.counters,
-    createEndedAttemptFinder(store.ledger, client, sync),
+    createEndedAttemptFinder(store.ledger, reads, sync, maxCreateMs),
   );
   const startTask = createStartTask({
     client,
@@ -155,6 +155,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     ledger: store.ledger,
     limits,
     codec,
+    settles: options.onTaskSettled !== undefined,
     onCreated: follower?.track,
     onError: reportError,
   });
@@ -287,7 +288,7 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
       } catch (error) {
         if (isStoreUnavailable(error)) {
           reportError(error);
-          return storeUnavailableProblem();
+          return storeUnavailableProblem(request.method.toUpperCase() === 'POST' ? 'create' : 'read');
         }
         const problem = problemFromError(error);
         if (shouldReport(error, problem)) reportError(error);

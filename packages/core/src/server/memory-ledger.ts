@@ -28,7 +28,15 @@ export interface MemoryLedgerOptions {
 /** Fields that describe the task's state: frozen once the record is terminal. */
 const stateFields = ['status', 'progress', 'output', 'failure', 'failureCode', 'retryable'] as const;
 /** Fields `update` never changes. */
-const fixedFields = new Set(['recordId', 'owner', 'createdAt', 'input', 'settlementId', 'settledAt']);
+const fixedFields = new Set([
+  'recordId',
+  'owner',
+  'createdAt',
+  'input',
+  'settlementId',
+  'settlement',
+  'settledAt',
+]);
 
 /** List order: (createdAt, recordId) ascending; the list walks it backwards (newest first). */
 const compare = (a: LedgerPosition, b: LedgerPosition) =>
@@ -54,8 +62,18 @@ function lowerBound(positions: LedgerPosition[], target: LedgerPosition): number
   return low;
 }
 
+/** Whether the record still waits for a settlement: it is not settled and needs one. */
+const awaitsSettlement = (record: LedgerRecord) =>
+  record.settledAt === undefined && record.settlement !== 'none';
+
 const isUnfinished = (record: LedgerRecord) =>
-  record.taskId !== undefined && (!isTerminalLedgerStatus(record.status) || record.settledAt === undefined);
+  record.taskId !== undefined &&
+  record.settlement !== 'none' &&
+  (!isTerminalLedgerStatus(record.status) || record.settledAt === undefined);
+
+/** A record `onTaskSettled` may be called for now. */
+const settleable = (record: LedgerRecord | undefined): record is LedgerRecord =>
+  record !== undefined && isTerminalLedgerStatus(record.status) && awaitsSettlement(record);
 
 export function createMemoryLedger(options: MemoryLedgerOptions = {}): ActkitLedger {
   const retentionMs = options.retentionMs ?? defaultLedgerRetentionMs;
@@ -162,7 +180,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): ActkitLed
     },
     async claimSettlement(recordId, holderId, leaseMs) {
       const record = live(recordId);
-      if (!record || !isTerminalLedgerStatus(record.status) || record.settledAt !== undefined) return false;
+      if (!settleable(record)) return false;
       const claim = claims.get(recordId);
       if (claim && claim.expiresAt > now() && claim.holderId !== holderId) return false;
       claims.set(recordId, { holderId, expiresAt: now() + leaseMs });
@@ -170,7 +188,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): ActkitLed
     },
     async completeSettlement(recordId, holderId, settledAt) {
       const record = live(recordId);
-      if (!record || !isTerminalLedgerStatus(record.status) || record.settledAt !== undefined) return false;
+      if (!settleable(record)) return false;
       const claim = claims.get(recordId);
       if (claim && claim.expiresAt > now() && claim.holderId !== holderId) return false;
       claims.delete(recordId);

@@ -5,7 +5,7 @@
 
 import { toLedgerInput } from './ledger-input.js';
 import { unknownReasons } from './ledger-view.js';
-import type { OwnerLimits } from './owner-limits.js';
+import type { LimitDecision, OwnerLimits } from './owner-limits.js';
 import { problemResponse, problemTypes } from './problem.js';
 import { toBase64Url } from './sealed-token.js';
 import type { ActkitLedger, LedgerRecord } from './store.js';
@@ -19,10 +19,22 @@ export interface StartTaskOptions {
   ledger: ActkitLedger;
   limits: OwnerLimits;
   codec: TaskHandleCodec;
+  /**
+   * Whether tasks started now are settled (`onTaskSettled` is set). When not, their records are marked
+   * `settlement: 'none'`: never in the unfinished walk, never settled, even by a later `onTaskSettled`.
+   */
+  settles: boolean;
   /** Told about every created task (the follower, when `onTaskSettled` is set). */
   onCreated?(owner: string, ref: Required<TaskRef>): void;
   onError(error: unknown): void;
 }
+
+/** The 429 problem of a create a limit denied. */
+const limitProblem = (decision: Extract<LimitDecision, { allowed: false }>) =>
+  problemResponse(429, decision.reason, {
+    type: problemTypes.rateLimited,
+    retryAfterSeconds: decision.retryAfterMs / 1000,
+  });
 
 /** 128 random bits, URL-safe: record ids and settlement ids. */
 export const randomId = () => toBase64Url(crypto.getRandomValues(new Uint8Array(16)));
@@ -39,12 +51,7 @@ export function createStartTask(options: StartTaskOptions): StartTask {
     const ledgerInput = await toLedgerInput(input);
     // Store failures throw from here on (→ 503 by the handler) until the record exists; no create is sent.
     const decision = await limits.admit(owner, recordId);
-    if (!decision.allowed) {
-      return problemResponse(429, decision.reason, {
-        type: problemTypes.rateLimited,
-        retryAfterSeconds: decision.retryAfterMs / 1000,
-      });
-    }
+    if (!decision.allowed) return limitProblem(decision);
     const createdAt = new Date().toISOString();
     const record: LedgerRecord = {
       recordId,
@@ -57,11 +64,21 @@ export function createStartTask(options: StartTaskOptions): StartTask {
       settlementId: randomId(),
     };
     if (typeof input.seed === 'number') record.seed = input.seed;
+    if (!options.settles) record.settlement = 'none';
+    let confirmed: LimitDecision;
     try {
       await ledger.insert(record);
+      // The record exists: the slot now lives as long as a task may run (see owner-limits.ts).
+      confirmed = await limits.confirm(owner, recordId);
     } catch (error) {
+      await quietly(ledger.delete(recordId));
       await quietly(limits.release(owner, recordId));
       throw error;
+    }
+    if (!confirmed.allowed) {
+      // The slot lapsed before the record was written (a store slower than a minute) and others took it.
+      await quietly(ledger.delete(recordId));
+      return limitProblem(confirmed);
     }
 
     let taskId: string;

@@ -1,6 +1,8 @@
 // A store that cannot answer (Redis down, a database timeout) must never turn into a paid create without a
 // ledger record, nor into a generic 500. Every store method the handler calls goes through `guardStore`,
-// which marks its failures; the handler answers them with 503 problem+json and Retry-After.
+// which marks its failures; the handler answers them with 503 problem+json and Retry-After. Reads that can
+// be answered without the store (a handle with a provider task id: its state, its event stream) are: their
+// store calls are best-effort there and failures go to `onError`.
 import { problemResponse } from './problem.js';
 import type { ActkitStore } from './store.js';
 import type { ActkitJsonResponse } from './types.js';
@@ -22,16 +24,21 @@ export class StoreUnavailableError extends Error {
 export const isStoreUnavailable = (error: unknown): error is StoreUnavailableError =>
   (error as { name?: unknown } | null)?.name === 'StoreUnavailableError';
 
-/** 503: nothing was started (or read); try again in a few seconds. */
-export function storeUnavailableProblem(): ActkitJsonResponse {
-  return problemResponse(
-    503,
-    'The server cannot reach its task records right now; nothing was started. Try again shortly.',
-    {
-      type: storeUnavailableProblemType,
-      retryAfterSeconds,
-    },
-  );
+/** What the 503 says, by what the request wanted: a create (nothing was started) or a read. */
+const details = {
+  create: 'The server cannot reach its task records right now; nothing was started. Try again shortly.',
+  read: 'The server cannot reach its task records right now, and this answer needs them. Try again shortly.',
+} as const;
+
+/**
+ * 503 with Retry-After: for a `create`, nothing was started; for a `read` (the owner's list, an attempt
+ * with no provider task yet), the answer needs the store. Try again in a few seconds.
+ */
+export function storeUnavailableProblem(request: keyof typeof details): ActkitJsonResponse {
+  return problemResponse(503, details[request], {
+    type: storeUnavailableProblemType,
+    retryAfterSeconds,
+  });
 }
 
 const mark = (error: unknown) => (isStoreUnavailable(error) ? error : new StoreUnavailableError(error));

@@ -147,14 +147,23 @@ export interface LedgerRecord {
   settledAt?: string;
   /** Random, fixed at insert: every call of `onTaskSettled` for this record carries it. */
   settlementId: string;
+  /**
+   * `'none'`: the task needs no settlement (the handler that started it had no `onTaskSettled`), so the
+   * record is never unfinished and can never be claimed or settled, even by a handler that has
+   * `onTaskSettled` later. Absent: settled when it ends. Fixed at insert.
+   */
+  settlement?: 'none';
 }
 
 /**
  * A change to a record. Fields absent (or undefined) stay as they are; `recordId`, `owner`, `createdAt`,
- * `input`, `settlementId` and `settledAt` never change through `update`.
+ * `input`, `settlementId`, `settlement` and `settledAt` never change through `update`.
  */
 export type LedgerPatch = Partial<
-  Omit<LedgerRecord, 'recordId' | 'owner' | 'createdAt' | 'input' | 'settlementId' | 'settledAt'>
+  Omit<
+    LedgerRecord,
+    'recordId' | 'owner' | 'createdAt' | 'input' | 'settlementId' | 'settlement' | 'settledAt'
+  >
 > & { updatedAt: string };
 
 /** A place in an owner's list: the records strictly older than it, in list order. */
@@ -181,9 +190,12 @@ export interface LedgerPage {
 
 /**
  * The owner's task ledger: one record per create attempt. A record is unfinished while it has a `taskId`
- * and is not terminal, or is terminal and not settled; records without a `taskId` (CREATING, UNKNOWN) are
- * never unfinished (there is nothing to follow). Records expire the store's retention (default 30 days)
- * after their last write; claims expire with their lease.
+ * and is not terminal, or is terminal and not settled; records without a `taskId` (CREATING, UNKNOWN) and
+ * records with `settlement: 'none'` are never unfinished (there is nothing to follow or settle). Records
+ * expire the store's retention (default 30 days) after their last write; claims expire with their lease.
+ * Expired records leave every index (the owner's list, the unfinished walk) as writes go on, whether or
+ * not a read ever reaches them: each write (insert, update, completeSettlement) forgets at least one expired
+ * record when there is one, so nothing grows while records come and go.
  */
 export interface ActkitLedger {
   /** Stores a new record (replacing one with the same `recordId`). */
@@ -212,14 +224,15 @@ export interface ActkitLedger {
   listUnfinished(options: { limit: number; cursor?: string }): Promise<LedgerPage>;
   /**
    * Claims the right to settle (call `onTaskSettled` for) a record, atomically: true when the record is
-   * terminal, not settled, and nobody else holds a live claim; the claim lives `leaseMs`. The same holder
+   * terminal, not settled, not `settlement: 'none'`, and nobody else holds a live claim; the claim lives
+   * `leaseMs`. The same holder
    * claiming again refreshes its claim. A claim that expires without `completeSettlement` can be taken by
    * another holder: a crash mid-callback leads to another call (at-least-once).
    */
   claimSettlement(recordId: string, holderId: string, leaseMs: number): Promise<boolean>;
   /**
-   * Marks the record settled at `settledAt` (ISO) and drops the claim, when it is not settled yet and
-   * `holderId` holds the live claim or nobody does. Returns whether it did.
+   * Marks the record settled at `settledAt` (ISO) and drops the claim, when it is terminal, not settled yet,
+   * not `settlement: 'none'`, and `holderId` holds the live claim or nobody does. Returns whether it did.
    */
   completeSettlement(recordId: string, holderId: string, settledAt: string): Promise<boolean>;
 }

@@ -4,6 +4,11 @@
 // it back when it ends: terminal state, the client leaving, `handler.close()`, or an adapter that never
 // iterates it (the abort and the shutdown release it too). The slot's TTL is the safety net for an instance
 // that dies with streams open.
+//
+// A stream is a read: it is answered from the provider and needs no record. So a shared store that cannot
+// answer (Redis down) does not refuse it: the slot is then taken from counters in this process (reported to
+// `onError`), so the limit still holds per instance until the store answers again.
+import { createMemoryCounterStore } from './memory-counter-store.js';
 import type { Shutdown } from './shutdown.js';
 import type { ActkitCounterStore } from './store.js';
 
@@ -29,12 +34,19 @@ const slotTtlMs = (heartbeatMs: number) => Math.max(60_000, 4 * heartbeatMs);
 
 /** Takes a slot for a new stream of `owner`; undefined when the owner holds `limit` already. */
 export function createStreamSlots(options: StreamSlotsOptions) {
-  const { counters, limit, onError } = options;
+  const { limit, onError } = options;
   const ttlMs = slotTtlMs(options.heartbeatMs);
+  const local = createMemoryCounterStore();
   return async (owner: string): Promise<StreamSlot | undefined> => {
     const key = `streams:${owner}`;
     const holder = crypto.randomUUID();
-    if (!(await counters.acquireSlot(key, holder, limit, ttlMs)).allowed) return undefined;
+    let counters = options.counters;
+    const decision = await counters.acquireSlot(key, holder, limit, ttlMs).catch((error: unknown) => {
+      onError(error);
+      counters = local;
+      return local.acquireSlot(key, holder, limit, ttlMs);
+    });
+    if (!decision.allowed) return undefined;
     let released: Promise<void> | undefined;
     let renewedAt = Date.now();
     return {

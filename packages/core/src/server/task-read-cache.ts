@@ -20,7 +20,7 @@ export interface TaskReadCacheOptions {
   maxStaleMs: number;
   /** Until when a state's output URLs may be answered (SUCCEEDED); see output-freshness.ts. */
   outputsFreshUntil: OutputsFreshUntil;
-  /** A failing store write: reported, while the read it came with still answers. */
+  /** A failing store call: reported, while the read it came with still answers (from upstream). */
   onError(error: unknown): void;
   now?: () => number;
 }
@@ -85,7 +85,11 @@ export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCach
 
   return {
     async read(taskId) {
-      const known = await states.get(taskId);
+      // A store that cannot answer only costs the shortcut: the provider still can (reported, not thrown).
+      const known = await states.get(taskId).catch((error: unknown) => {
+        onError(error);
+        return undefined;
+      });
       if (known && now() <= freshUntil(known.task, known.readAt)) return known.task;
       return inFlight.get(taskId) ?? readUpstream(taskId);
     },

@@ -183,6 +183,11 @@ export interface ActkitHandlerOptions {
    * by default) voids every handle issued.
    */
   secret?: string | Uint8Array;
+  /**
+   * Per-owner limits; default `{ activeTasks: 3, createsPerMinute: 10, openStreams: 10 }`. On a shared store
+   * give every instance the same: each instance admits against its own numbers, the store holds only the
+   * counts.
+   */
   limits?: ActkitLimits;
   /** Limit counters, the watcher registry and recent task states; default in-memory (one process). */
   store?: ActkitStore;
@@ -243,7 +248,9 @@ export interface ActkitHandlerOptions {
   /**
    * The longest a create request can take, in ms, retries included: a ledger record still CREATING after it
    * reads as UNKNOWN (its server stopped mid-create). Default 600_000 (10 minutes: the client's 60 s timeout
-   * times its retries, with backoff); lower it with your client's `timeoutMs` and `maxRetries`.
+   * times its retries, with backoff); lower it with your client's `timeoutMs` and `maxRetries`. On a shared
+   * store give every instance the same (one with a shorter one shows another's create in flight as UNKNOWN
+   * and may free its active-task slot while it still runs).
    */
   maxCreateMs?: number;
   /**

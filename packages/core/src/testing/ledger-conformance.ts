@@ -321,6 +321,36 @@ export function describeLedgerConformance(context: ConformanceContext): void {
       });
     });
 
+    it("a record with settlement 'none' never joins the walk, whatever its state", async () => {
+      await withStore(async ({ ledger }) => {
+        const owner = unique('owner');
+        const record = ledgerRecord({ recordId: unique('none'), owner, settlement: 'none' });
+        const running = ledgerRecord({
+          recordId: unique('none-running'),
+          owner,
+          taskId: 't0',
+          status: 'RUNNING',
+          settlement: 'none',
+        });
+        await ledger.insert(record);
+        await ledger.insert(running);
+        expect(await unfinishedIds(ledger)).not.toContain(running.recordId);
+        await ledger.update(record.recordId, { taskId: 't', status: 'PENDING', updatedAt: at(1) });
+        expect(await unfinishedIds(ledger)).not.toContain(record.recordId);
+        await ledger.update(record.recordId, {
+          status: 'SUCCEEDED',
+          output: ['https://o/1'],
+          updatedAt: at(2),
+        });
+        expect(await unfinishedIds(ledger)).not.toContain(record.recordId);
+        // Still listed and read as any record, and the mark survives updates.
+        const kept = await ledger.get(record.recordId);
+        expect(kept?.status).toBe('SUCCEEDED');
+        expect(kept?.settlement).toBe('none');
+        expect(ids(await ledger.list(owner, { limit: 10 }))).toContain(record.recordId);
+      });
+    });
+
     it('pages cover every unfinished record, each page at most `limit`', async () => {
       await withStore(async ({ ledger }) => {
         const owner = unique('owner');
@@ -415,6 +445,24 @@ export function describeLedgerConformance(context: ConformanceContext): void {
       timeout(400),
     );
 
+    it("a record with settlement 'none' can never be claimed or completed, and update keeps the mark", async () => {
+      await withStore(async ({ ledger }) => {
+        const record = { ...terminalRecord(unique('owner'), unique('rec')), settlement: 'none' as const };
+        await ledger.insert(record);
+        expect(await ledger.claimSettlement(record.recordId, 'h', 60_000)).toBe(false);
+        expect(await ledger.completeSettlement(record.recordId, 'h', at(1))).toBe(false);
+        await ledger.update(record.recordId, {
+          status: 'SUCCEEDED',
+          updatedAt: at(2),
+          ...({ settlement: undefined } as object),
+        });
+        expect(await ledger.claimSettlement(record.recordId, 'h', 60_000)).toBe(false);
+        const kept = await ledger.get(record.recordId);
+        expect(kept?.settlement).toBe('none');
+        expect(kept?.settledAt).toBeUndefined();
+      });
+    });
+
     it('completing without a claim works when nobody holds one', async () => {
       await withStore(async ({ ledger }) => {
         const record = terminalRecord(unique('owner'), unique('rec'));
@@ -449,6 +497,41 @@ export function describeLedgerConformance(context: ConformanceContext): void {
         );
       },
       timeout(1300),
+    );
+
+    it(
+      'expired records leave the walk as later writes happen, before any walk reaches them',
+      async () => {
+        const retentionMs = ms(600);
+        await withStore(
+          async ({ ledger }) => {
+            const owner = unique('owner');
+            const unfinished = (name: string) =>
+              ledgerRecord({ recordId: unique(name), owner, taskId: 't', status: 'RUNNING' });
+            for (let i = 0; i < 6; i++) await ledger.insert(unfinished('old'));
+            await sleep(ms(300));
+            const keeper = unfinished('keeper'); // outlives the old ones by 300 ms
+            await ledger.insert(keeper);
+            await sleep(ms(400)); // the old ones expired 100 ms ago; the keeper lives 200 ms more
+            // Six writes, each forgetting at least one expired record (the interface's rule).
+            for (let i = 0; i < 6; i++) {
+              await ledger.update(keeper.recordId, { progress: i / 10, updatedAt: at(i) });
+            }
+            // The whole walk is the keeper: no page of expired records left for it to step over.
+            const pages: string[][] = [];
+            let cursor: string | undefined;
+            do {
+              const page = await ledger.listUnfinished({ limit: 1, cursor });
+              pages.push(ids(page.records));
+              cursor = page.cursor;
+            } while (cursor !== undefined && pages.length < 20);
+            expect(pages.flat()).toEqual([keeper.recordId]);
+            expect(pages.length).toBeLessThanOrEqual(2);
+          },
+          { ledgerRetentionMs: retentionMs },
+        );
+      },
+      timeout(900),
     );
   });
 }

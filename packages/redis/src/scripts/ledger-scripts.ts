@@ -9,10 +9,22 @@
 //   P ledger:unfinished          sorted set, same members: records with a task id that are not terminal, or
 //                                terminal and not settled (what the background follower walks)
 //   P ledger:claim:<recordId>    string, the settling holder's id, with the claim's lease as TTL
-// The two sets expire `retentionMs` after the last write to them; members whose record expired are dropped
-// when a read meets them. Keys are derived inside the scripts from the prefix (ARGV), so the store runs on
-// one Redis (or a primary with replicas), not on Redis Cluster.
+//   P ledger:expiry              sorted set, member JSON `[owner, "<createdAt>|<recordId>"]` scored by when
+//                                the record expires (ms, Redis time): which index members to drop when
+// The sets expire `retentionMs` after the last write to them. A record's hash expires on its own, but its
+// members in the owner's list and the unfinished walk do not: every write script drops those of up to
+// `prunePerWrite` expired records (the soonest expired first, from `ledger:expiry`), so the indexes hold the
+// live records plus at most the few that expired since the last writes, whether or not a read reaches them
+// (reads also drop the dangling members they meet). Keys are derived inside the scripts from the prefix
+// (ARGV), so the store runs on one Redis (or a primary with replicas), not on Redis Cluster.
 import { luaScript } from '../lua-script.js';
+import { serverNowMs } from './server-time.js';
+
+/**
+ * Expired records whose index members one write drops, at most. More than the one record a write can add,
+ * so the indexes shrink back to the live records while writes go on.
+ */
+export const prunePerWrite = 4;
 
 /** Lua helpers shared by the scripts: terminal statuses, the member of a record, the unfinished rule. */
 const common = `
@@ -25,9 +37,42 @@ end
 local function member(key)
   return field(key, 'createdAt') .. '|' .. field(key, 'recordId')
 end
+local function needsNoSettlement(key)
+  return field(key, 'settlement') == 'none'
+end
 local function unfinished(key)
-  if redis.call('HEXISTS', key, 'taskId') == 0 then return false end
+  if redis.call('HEXISTS', key, 'taskId') == 0 or needsNoSettlement(key) then return false end
   return not terminal[field(key, 'status')] or redis.call('HEXISTS', key, 'settledAt') == 0
+end
+local function expiryEntry(key)
+  return cjson.encode({ field(key, 'owner'), member(key) })
+end
+-- Records the record's expiry (now + retentionMs, as its PEXPIRE) in the expiry index.
+local function track(key, prefix, retentionMs)
+  local index = prefix .. 'ledger:expiry'
+  redis.call('ZADD', index, now + tonumber(retentionMs), expiryEntry(key))
+  redis.call('PEXPIRE', index, retentionMs)
+end
+-- Drops the index members of up to ${prunePerWrite} records that have expired, soonest expired first.
+local function prune(prefix, unfinishedKey)
+  local index = prefix .. 'ledger:expiry'
+  local due = redis.call('ZRANGEBYSCORE', index, '-inf', now, 'LIMIT', 0, ${prunePerWrite})
+  for _, entry in ipairs(due) do
+    local decoded = cjson.decode(entry)
+    local owner, m = decoded[1], decoded[2]
+    local recordKey = prefix .. 'ledger:record:' .. string.sub(m, string.find(m, '|', 1, true) + 1)
+    local ttl = redis.call('PTTL', recordKey)
+    if ttl > 0 then
+      -- Still there (its expiry was a moment later than scored): check it again when it is due.
+      redis.call('ZADD', index, now + ttl, entry)
+    else
+      redis.call('ZREM', index, entry)
+      if ttl == -2 then
+        redis.call('ZREM', prefix .. 'ledger:owner:' .. owner, m)
+        redis.call('ZREM', unfinishedKey, m)
+      end
+    end
+  end
 end
 local function reindex(key, unfinishedKey, prefix, retentionMs)
   local m = member(key)
@@ -44,9 +89,13 @@ local function forget(key, unfinishedKey, prefix)
   local m = member(key)
   redis.call('ZREM', prefix .. 'ledger:owner:' .. field(key, 'owner'), m)
   redis.call('ZREM', unfinishedKey, m)
+  redis.call('ZREM', prefix .. 'ledger:expiry', expiryEntry(key))
   redis.call('DEL', key)
 end
 `;
+
+/** `common` for the scripts that write (they need the time, for the expiry index). */
+const writing = `${serverNowMs}${common}`;
 
 /**
  * `insert`. KEYS: record, owner list, unfinished set, claim. ARGV: prefix, retentionMs, then field/value
@@ -55,7 +104,7 @@ end
 export const ledgerInsert = luaScript(
   'ledger.insert',
   ['record', 'ownerList', 'unfinished', 'claim'],
-  `${common}
+  `${writing}
 local prefix, retentionMs = ARGV[1], ARGV[2]
 forget(KEYS[1], KEYS[3], prefix)
 redis.call('DEL', KEYS[4])
@@ -63,6 +112,8 @@ redis.call('HSET', KEYS[1], unpack(ARGV, 3))
 redis.call('PEXPIRE', KEYS[1], retentionMs)
 redis.call('ZADD', KEYS[2], 0, member(KEYS[1]))
 reindex(KEYS[1], KEYS[3], prefix, retentionMs)
+track(KEYS[1], prefix, retentionMs)
+prune(prefix, KEYS[3])
 return 1
 `,
 );
@@ -75,7 +126,7 @@ return 1
 export const ledgerUpdate = luaScript(
   'ledger.update',
   ['record', 'unfinished'],
-  `${common}
+  `${writing}
 local prefix, retentionMs = ARGV[1], ARGV[2]
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
 local state = { status = true, progress = true, output = true, failure = true, failureCode = true, retryable = true }
@@ -94,6 +145,8 @@ end
 if #writes > 0 then redis.call('HSET', KEYS[1], unpack(writes)) end
 redis.call('PEXPIRE', KEYS[1], retentionMs)
 reindex(KEYS[1], KEYS[2], prefix, retentionMs)
+track(KEYS[1], prefix, retentionMs)
+prune(prefix, KEYS[2])
 return redis.call('HGETALL', KEYS[1])
 `,
 );
@@ -122,14 +175,14 @@ return found
 
 /**
  * `claimSettlement`. KEYS: record, claim. ARGV: holderId, leaseMs. 1 when the record is terminal, not
- * settled and the claim is free or already the holder's (then refreshed); else 0.
+ * settled, needs a settlement and the claim is free or already the holder's (then refreshed); else 0.
  */
 export const claimSettlement = luaScript(
   'ledger.claimSettlement',
   ['record', 'claim'],
   `${common}
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'settledAt') == 1 then return 0 end
-if not terminal[field(KEYS[1], 'status')] then return 0 end
+if not terminal[field(KEYS[1], 'status')] or needsNoSettlement(KEYS[1]) then return 0 end
 local holder = redis.call('GET', KEYS[2])
 if holder and holder ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
@@ -139,22 +192,24 @@ return 1
 
 /**
  * `completeSettlement`. KEYS: record, claim, unfinished set. ARGV: prefix, retentionMs, holderId, settledAt
- * (JSON). 1 when the record was terminal, not settled, and the claim was the holder's or free: settledAt is
- * written, the claim dropped, the record leaves the unfinished set. Else 0.
+ * (JSON). 1 when the record was terminal, not settled, needed a settlement, and the claim was the holder's
+ * or free: settledAt is written, the claim dropped, the record leaves the unfinished set. Else 0.
  */
 export const completeSettlement = luaScript(
   'ledger.completeSettlement',
   ['record', 'claim', 'unfinished'],
-  `${common}
+  `${writing}
 local prefix, retentionMs = ARGV[1], ARGV[2]
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'settledAt') == 1 then return 0 end
-if not terminal[field(KEYS[1], 'status')] then return 0 end
+if not terminal[field(KEYS[1], 'status')] or needsNoSettlement(KEYS[1]) then return 0 end
 local holder = redis.call('GET', KEYS[2])
 if holder and holder ~= ARGV[3] then return 0 end
 redis.call('HSET', KEYS[1], 'settledAt', ARGV[4])
 redis.call('PEXPIRE', KEYS[1], retentionMs)
 redis.call('DEL', KEYS[2])
 reindex(KEYS[1], KEYS[3], prefix, retentionMs)
+track(KEYS[1], prefix, retentionMs)
+prune(prefix, KEYS[3])
 return 1
 `,
 );

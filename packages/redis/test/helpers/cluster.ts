@@ -24,8 +24,11 @@ export interface Cluster {
   keyPrefix: string;
   /** Every onTaskSettled call so far, from every instance (one JSON line each). */
   settled(): { instance: string; owner: string; handle: string; status: string; settlementId: string }[];
-  /** Starts one more instance on the cluster's prefix (a restart after a kill). */
-  add(name: string, framework?: 'express' | 'nest'): Promise<Instance>;
+  /**
+   * Starts one more instance on the cluster's prefix (a restart after a kill). `settle` overrides the
+   * cluster's: true gives this one an `onTaskSettled` writing to the cluster's log (`settled()`).
+   */
+  add(name: string, framework?: 'express' | 'nest', settle?: boolean): Promise<Instance>;
   /** The provider task id of `owner`'s newest task, read from the ledger in Redis (handles are opaque). */
   providerTaskId(owner: string): Promise<string | undefined>;
 }
@@ -51,12 +54,12 @@ export function useCluster(emulatorOptions: EmulatorOptions = {}) {
     const keyPrefix = spec.keyPrefix ?? `cluster:${randomUUID()}:`;
     const settledLog = path.join(env.dir, `${randomUUID()}.settled.jsonl`);
     const { frameworks = ['express', 'express', 'express'], settle = true, ...instanceSpec } = spec;
-    const settings = (name: string, framework: 'express' | 'nest'): InstanceSettings => ({
+    const settings = (name: string, framework: 'express' | 'nest', settles = settle): InstanceSettings => ({
       ...instanceSpec,
       name,
       framework,
       keyPrefix,
-      ...(settle ? { settledLog } : {}),
+      ...(settles ? { settledLog } : {}),
       redisUrl: env.redis.url,
       emulatorUrl: env.emulator.url,
     });
@@ -86,7 +89,8 @@ export function useCluster(emulatorOptions: EmulatorOptions = {}) {
           .filter(Boolean)
           .map((line) => JSON.parse(line));
       },
-      add: (name, framework = 'express') => startInstance(settings(name, framework)),
+      add: (name, framework = 'express', settles = settle) =>
+        startInstance(settings(name, framework, settles)),
     };
   };
 

@@ -23,6 +23,8 @@ export interface InstanceSettings {
   createTimeoutMs?: number;
   /** More handler options (JSON-able). */
   handler?: Record<string, unknown>;
+  /** `memory`: the instance keeps its state in its own process (createMemoryStore); default `redis`. */
+  store?: 'redis' | 'memory';
 }
 
 export interface Instance {
@@ -69,6 +71,7 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
       POLL_MS: String(settings.pollMs ?? 100),
       CREATE_TIMEOUT_MS: String(settings.createTimeoutMs ?? 3000),
       HANDLER_OPTIONS: JSON.stringify(settings.handler ?? {}),
+      STORE: settings.store ?? 'redis',
       ...(settings.settledLog ? { SETTLED_LOG: settings.settledLog } : {}),
     },
     stdio: ['pipe', 'pipe', 'pipe'],

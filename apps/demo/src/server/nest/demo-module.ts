@@ -4,6 +4,7 @@ import { ActkitModule } from '@actkit/nestjs';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { sessionIdOf } from '../browser-session.js';
 import type { PreparedDemo } from '../prepare-demo.js';
+import { logTaskSettled } from '../task-settled-log.js';
 import { DEMO_SETUP, DemoController } from './demo-controller.js';
 
 /** Where the page expects the contract: the same path on both flavours. */
@@ -23,6 +24,7 @@ export function demoModule({ upstream, info, samples, state }: PreparedDemo): Dy
         secret: state.handleSecret,
         pollIntervalMs: upstream.pollIntervalMs,
         store: state.store,
+        onTaskSettled: logTaskSettled,
         routePrefix: actkitRoutePrefix,
       }),
     ],

@@ -305,8 +305,9 @@ export interface components {
     };
     responses: {
         /**
-         * @description The server cannot reach its own state store (or the provider is busy); nothing was started. Retry after
-         *     the given number of seconds.
+         * @description The server cannot reach its own state store (or the provider is busy). A create: nothing was started. A
+         *     read: its answer needs the store (the owner's list, an attempt with no provider task yet); a task the
+         *     provider accepted is still read and followed without it. Retry after the given number of seconds.
          */
         Unavailable: {
             headers: {
@@ -320,7 +321,7 @@ export interface components {
                  *       "type": "https://actkit.dev/problems/store-unavailable",
                  *       "title": "Service Unavailable",
                  *       "status": 503,
-                 *       "detail": "The server cannot record tasks right now; nothing was started. Try again shortly."
+                 *       "detail": "The server cannot reach its task records right now; nothing was started. Try again shortly."
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -567,6 +568,7 @@ export interface operations {
             403: components["responses"]["Problem"];
             404: components["responses"]["Problem"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }
