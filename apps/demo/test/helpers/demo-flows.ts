@@ -348,7 +348,9 @@ export function describeDemoFlows({
         expect(statuses).toEqual([202, 202, 202]);
         await openDemo(page, proxy.url);
         await list.locator('li').nth(2).waitFor();
-        expect(await list.locator('li[data-status="SUCCEEDED"]').count()).toBeLessThan(3);
+        // Usually some rows are still running here (2.5 s tasks); on a starved machine all may have ended
+        // before the page showed them, and then there is nothing to refresh (the checks below still hold).
+        const unfinishedAtFirst = 3 - (await list.locator('li[data-status="SUCCEEDED"]').count());
         // Each row reaches its end from the list alone (read again while a row is unfinished).
         await page.waitForFunction(
           () =>
@@ -360,9 +362,9 @@ export function describeDemoFlows({
         const taskReads = (requests: string[]) => requests.filter((r) => r.includes('/api/actkit/tasks/'));
         // Not one event stream (nor a read) per row: three unfinished rows cost list reads only.
         expect(taskReads(proxy.requests)).toEqual([]);
-        expect(proxy.requests.filter((r) => r.startsWith('GET /api/actkit/tasks?')).length).toBeGreaterThan(
-          2,
-        );
+        const listReads = proxy.requests.filter((r) => r.startsWith('GET /api/actkit/tasks?')).length;
+        // Two page loads read the list twice; an unfinished row makes the page read it again.
+        expect(listReads).toBeGreaterThan(unfinishedAtFirst > 0 ? 2 : 1);
         // Shown: the panel's one stream, and the row shows what the panel shows.
         await list.getByRole('button', { name: 'Show' }).first().click();
         await waitForPlayingVideo(page);
