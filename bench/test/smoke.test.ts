@@ -64,7 +64,7 @@ describe.concurrent('every metric, tiny', () => {
   });
 
   it('create throughput, redis vs memory store', async () => {
-    const names = checkJson(await measureCreateThroughput({ rounds: 1, seconds: 1, connections: 2 }));
+    const names = checkJson(await measureCreateThroughput({ rounds: 2, seconds: 1, connections: 2 }));
     expect(hasPhrase(names, 'create throughput: redis store vs memory store')).toBe(true);
   });
 

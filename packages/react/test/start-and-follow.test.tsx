@@ -8,7 +8,8 @@ import { type ActkitApp, startActkitApp, validInput } from './helpers/actkit-app
 
 let app: ActkitApp;
 beforeAll(async () => {
-  app = await startActkitApp({ taskMs: 800 });
+  // Long enough that a poll lands in RUNNING on a loaded machine (the Next.js backend is another process).
+  app = await startActkitApp({ taskMs: 2000 });
 });
 afterAll(() => app.close());
 afterEach(cleanup);
