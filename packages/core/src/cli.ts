@@ -3,6 +3,7 @@
 // does not tell whether the task was started (TaskMayExistError): it may exist and be billed, so a script
 // must not simply run again; the message says how to look for it; 130 interrupted.
 import { parseArgs } from 'node:util';
+import { AssetArgumentError, readAssetArgument } from './cli/asset-argument.js';
 import { EmulatorMissingError, type RunningEmulator, startBuiltInEmulator } from './cli/load-emulator.js';
 import { createProgressDisplay } from './cli/progress-bar.js';
 import {
@@ -21,11 +22,16 @@ import { downloadOutput } from './node/index.js';
 import { outputUrlExpiresAt } from './output-url-expiry.js';
 
 const usage = `Usage:
-  actkit run --character URL --reference URL [options]   create a task, show progress, download the video
-  actkit task ID [options]                               read the task now; print it as JSON
+  actkit run --character ASSET --reference ASSET [options]   create a task, show progress, download the video
+  actkit task ID [options]                                   read the task now; print it as JSON
+
+ASSET: an https URL, a base64 data: URI, or the path of a file (JPEG, PNG or WebP image; MP4, MOV or WebM
+  video), sent inline as a data: URI of the type its bytes show (Runway's caps: image 5 MB, video 16 MB;
+  the reference clip 3-30 s; checked before anything is sent). CometAPI's page for this route documents
+  https URLs; Runway documents data: URIs and CometAPI forwards them.
 
 run options:
-  --character-type image|video   default: video for .mp4/.mov/.webm URLs, else image
+  --character-type image|video   default: what a file's bytes show; for a URL, video for .mp4/.mov/.webm
   --ratio R                      e.g. 1280:720 (default from the spec)
   --seed N                       0..4294967295
   --expression-intensity N       1..5
@@ -94,7 +100,40 @@ function numberOption(name: string, value: string | undefined): number | undefin
   return n;
 }
 
-const looksLikeVideo = (uri: string) => /\.(mp4|mov|webm|m4v)(\?|#|$)/i.test(uri);
+const looksLikeVideo = (uri: string) =>
+  /^data:video\//i.test(uri) || /\.(mp4|mov|webm|m4v)(\?|#|$)/i.test(uri);
+
+/** `reference.uri` → `--reference ./clip.mp4` for the assets read from files: validation errors name them. */
+const assetSources = new Map<string, string>();
+
+/**
+ * The assets of `run`: each flag's URL as given, or its file read into a data: URI (cli/asset-argument.ts),
+ * and the character's type: `--character-type`, else what the file's bytes show, else video for a URL that
+ * ends like one. Throws UsageError without both flags, AssetArgumentError for a path that names no file,
+ * ActkitValidationError for a file over its data: URI cap.
+ */
+async function runAssets(values: { character?: string; reference?: string; 'character-type'?: string }) {
+  if (!values.character || !values.reference)
+    throw new UsageError('run needs --character and --reference (each an https URL, a data: URI or a file)');
+  const typeFlag = values['character-type'];
+  const kindOf = (mediaType: string) =>
+    typeFlag === 'image' || typeFlag === 'video'
+      ? typeFlag
+      : mediaType.startsWith('video/')
+        ? 'video'
+        : 'image';
+  const character = await readAssetArgument('character', values.character, kindOf);
+  const reference = await readAssetArgument('reference', values.reference, () => 'video');
+  const read = { 'character.uri': character, 'reference.uri': reference };
+  for (const [path, asset] of Object.entries(read)) if (asset.source) assetSources.set(path, asset.source);
+  const problems = Object.entries(read).flatMap(([path, { problem }]) =>
+    problem ? [{ path, message: problem }] : [],
+  );
+  if (problems.length > 0) throw new ActkitValidationError(problems);
+  const fromUri = looksLikeVideo(character.uri) ? 'video' : 'image';
+  const characterType = typeFlag ?? (character.mediaType ? kindOf(character.mediaType) : fromUri);
+  return { character, reference, characterType };
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -129,6 +168,8 @@ async function main(argv: string[]): Promise<number> {
   if (values['body-control'] && values['no-body-control']) {
     throw new UsageError('--body-control and --no-body-control exclude each other');
   }
+  // Files are read before anything starts: a path that names no file is a usage error, and nothing is sent.
+  const assets = command === 'run' ? await runAssets(values) : undefined;
 
   let emulator: RunningEmulator | undefined;
   const controller = new AbortController();
@@ -149,13 +190,12 @@ async function main(argv: string[]): Promise<number> {
       return exitCodes.ok;
     }
 
-    if (!values.character || !values.reference)
-      throw new UsageError('run needs --character URL and --reference URL');
-    const characterType = values['character-type'] ?? (looksLikeVideo(values.character) ? 'video' : 'image');
+    if (!assets) throw new UsageError('run needs --character and --reference');
+    const { character, reference, characterType } = assets;
     const bodyControl = values['body-control'] ? true : values['no-body-control'] ? false : undefined;
     const input = {
-      character: { type: characterType, uri: values.character },
-      reference: { type: 'video', uri: values.reference },
+      character: { type: characterType, uri: character.uri },
+      reference: { type: 'video', uri: reference.uri },
       ...(values.ratio !== undefined && { ratio: values.ratio }),
       ...(values.seed !== undefined && { seed: numberOption('seed', values.seed) }),
       ...(values['expression-intensity'] !== undefined && {
@@ -194,8 +234,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `reference.uri (--reference ./clip.mp4)` for an asset read from a file; the path alone otherwise. */
+const describeIssuePath = (path: string) => {
+  const source = assetSources.get(path);
+  return `${path || '(input)'}${source ? ` (${source})` : ''}`;
+};
+
 function report(error: unknown): number {
   process.stderr.write('\n');
+  if (error instanceof AssetArgumentError) {
+    process.stderr.write(`actkit: ${error.message}\n`);
+    return exitCodes.usage;
+  }
   if (error instanceof UsageError || (error as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
     process.stderr.write(`actkit: ${(error as Error).message}\n\n${usage}\n`);
     return exitCodes.usage;
@@ -206,7 +256,7 @@ function report(error: unknown): number {
   }
   if (error instanceof ActkitValidationError) {
     process.stderr.write(
-      `actkit: invalid input:\n${error.issues.map((i) => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}\n`,
+      `actkit: invalid input:\n${error.issues.map((i) => `  ${describeIssuePath(i.path)}: ${i.message}`).join('\n')}\n`,
     );
     return error.status === undefined ? exitCodes.usage : exitCodes.api;
   }

@@ -1,33 +1,13 @@
 // The built CLI (dist/cli.js) spawned as a user would run it, against the emulator on 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runwayVersionDefault } from '../src/generated/cometapi-runway/defaults.gen.js';
 import { createActkitClient, validateCharacterPerformanceInput } from '../src/index.js';
 import { emulator, input } from './helpers.js';
-
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-
-function runCli(args: string[], env: Record<string, string | undefined> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [cli, ...args], {
-      env: { ...process.env, COMETAPI_KEY: undefined, ACTKIT_BASE_URL: undefined, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+import { cli, runCli } from './run-cli.js';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -5,42 +5,23 @@
 // message table), and nothing is sent. The limits and words come from core's sources, bundled in: the
 // generated limits (a few numbers and lists) and a handful of messages, not core's entry with its schemas.
 
-import {
-  durationMessage,
-  fileTooLargeMessage,
-  fileTypeMessage,
-  uploadFailedMessage,
-  uploadResultMessage,
-} from '../../core/src/field-messages.js';
-import {
-  imageDataUriLimits,
-  referenceVideoDurationSeconds,
-  videoDataUriLimits,
-} from '../../core/src/generated/actkit-server/asset-limits.gen.js';
-import { mediaTypeWords } from '../../core/src/media-signature.js';
+import { durationMessage, uploadFailedMessage, uploadResultMessage } from '../../core/src/field-messages.js';
+import { referenceVideoDurationSeconds } from '../../core/src/generated/actkit-server/asset-limits.gen.js';
 import { problemTypes } from '../../core/src/server/problem.js';
+import { checkAssetFile, mediaTypeOf } from './asset-file-check.js';
 import type { AssetField, CharacterPerformanceStartInput, UploadAsset } from './asset-input.js';
 import type { CharacterPerformanceInput } from './contract.js';
 import { ActkitProblemError } from './problem-error.js';
 import { readVideoDuration } from './video-duration.js';
 
 type Kind = 'image' | 'video';
-const limits = { image: imageDataUriLimits, video: videoDataUriLimits };
 type FieldError = { path: AssetField; message: string };
-
-/** `video/webm;codecs=vp9` → `video/webm`: what the spec lists, and a data: URI's header can carry. */
-const mediaTypeOf = (file: Blob) => file.type.split(';')[0]!.trim().toLowerCase();
 
 /** Why `file` cannot be sent as `kind` (type, size when inline, a reference's length), or undefined. */
 async function checkFile(file: Blob, kind: Kind, field: AssetField, inline: boolean, signal: AbortSignal) {
-  const { mediaTypes, maxDecodedBytes } = limits[kind];
-  const type = mediaTypeOf(file);
-  if (!(mediaTypes as readonly string[]).includes(type)) {
-    return fileTypeMessage(type, kind, mediaTypeWords(mediaTypes), mediaTypes);
-  }
-  if (inline && file.size > maxDecodedBytes) return fileTooLargeMessage(file.size, maxDecodedBytes, kind);
-  if (field !== 'reference.uri') return undefined;
-  const seconds = await readVideoDuration(file, type, signal);
+  const problem = checkAssetFile(file, kind, inline);
+  if (problem || field !== 'reference.uri') return problem;
+  const seconds = await readVideoDuration(file, mediaTypeOf(file), signal);
   const { minimum, maximum } = referenceVideoDurationSeconds;
   return seconds !== undefined && (seconds < minimum || seconds > maximum)
     ? durationMessage(seconds, minimum, maximum)

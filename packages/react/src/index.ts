@@ -1,4 +1,5 @@
 export type { ActkitOptions, EventSourceConstructor } from './actkit-options.js';
+export { checkAssetFile } from './asset-file-check.js';
 export type {
   AssetField,
   CharacterPerformanceOptions,

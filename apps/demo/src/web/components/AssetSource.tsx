@@ -1,7 +1,7 @@
 // Where one input asset comes from: a URL (the sample data: URI, or your own https URL) or a file from your
 // disk, chosen with the picker or dropped on the field. A chosen file replaces the URL until removed, and is
-// previewed from an object URL; @actkit/react checks it (type, size, the clip's length) when Generate is
-// pressed and sends it inline.
+// previewed from an object URL. Its type and size are checked as soon as it is chosen (the form, with
+// @actkit/react's checkAssetFile); the clip's length when Generate is pressed; it is sent inline.
 import { type DragEvent, useState } from 'react';
 import { acceptFor, fileSizeInWords } from '../lib/asset-accept.js';
 import type { CharacterType } from '../lib/spec-options.js';

@@ -1,12 +1,15 @@
 // Every parameter of a character performance, labelled, with the spec's defaults and each field's error
 // from the 400 problem next to it (the server's, or @actkit/react's for a chosen file that breaks the limits;
-// or the form's own, for a number field holding no number). Assets come from a URL or a file from disk.
+// or the form's own, for a number field holding no number, or a file of the wrong kind the moment it is
+// chosen). Assets come from a URL or a file from disk. An error shows only while its field still holds the
+// value it was found in: choosing another file, removing one or editing the URL clears it.
 import type { ActkitProblemError, CharacterPerformanceStartInput } from '@actkit/react';
 import { type FormEvent, useState } from 'react';
 import type { DemoInfo, SampleAssets } from '../../shared/demo-api.js';
-import { characterTypeOf, fileLimitsInWords } from '../lib/asset-accept.js';
-import { sortFieldErrors, unreadableFieldErrors } from '../lib/field-errors.js';
+import { characterTypeOf, chosenFileErrors, fileLimitsInWords } from '../lib/asset-accept.js';
+import { sortFieldErrors, unreadableFieldErrors, withoutFields } from '../lib/field-errors.js';
 import {
+  changedFields,
   type FormValues,
   initialFormValues,
   toInput,
@@ -38,18 +41,31 @@ export interface PerformanceFormProps {
 
 export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: PerformanceFormProps) {
   const [values, setValues] = useState<FormValues>(() => initialFormValues(samples));
-  // Errors the form finds itself (text that is no number cannot be sent); cleared on the next submit.
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  // The values the last create was sent with: `problem` is about them.
+  const [sent, setSent] = useState<FormValues>();
+  // The last Generate that the form stopped itself (text that is no number cannot be sent; a file of the
+  // wrong kind), with the values it looked at.
+  const [stopped, setStopped] = useState<{ values: FormValues; errors: Record<string, string> }>();
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) =>
     setValues((current) => ({ ...current, [key]: value }));
-  const { byField, unplaced } = sortFieldErrors(problem, localErrors);
-  const localOnly = Object.keys(localErrors).length > 0;
+  // The last Generate's errors, each only while its field holds the value it was found in; and the chosen
+  // files' own errors, found as they are chosen.
+  const fromGenerate = {
+    ...withoutFields(problem?.fieldErrors ?? {}, changedFields(sent, values)),
+    ...withoutFields(stopped?.errors ?? {}, changedFields(stopped?.values, values)),
+  };
+  const { byField, unplaced } = sortFieldErrors({ ...fromGenerate, ...chosenFileErrors(values) });
+  const marked = Object.keys(fromGenerate).length > 0;
+  // A problem that is no field's (429 too many tasks, 503, a file the browser could not read).
+  const other = problem && Object.keys(problem.fieldErrors).length === 0 ? problem : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const unreadable = unreadableFieldErrors(unreadableNumbers(values));
-    setLocalErrors(unreadable);
-    if (Object.keys(unreadable).length === 0) onSubmit(toInput(values));
+    const found = { ...unreadableFieldErrors(unreadableNumbers(values)), ...chosenFileErrors(values) };
+    if (Object.keys(found).length > 0) return setStopped({ values, errors: found });
+    setStopped(undefined);
+    setSent(values);
+    onSubmit(toInput(values));
   }
 
   return (
@@ -212,13 +228,11 @@ export function PerformanceForm({ samples, mode, busy, problem, onSubmit }: Perf
         </Field>
       </fieldset>
 
-      {(problem || localOnly) && (
+      {(marked || other) && (
         <div className="problem" role="alert">
           <p>
-            <strong>
-              {localOnly || problem?.status === 400 ? 'Please fix the fields marked above.' : problem?.title}
-            </strong>
-            {!localOnly && problem?.status !== 400 && problem?.detail ? ` ${problem.detail}` : ''}
+            <strong>{marked ? 'Please fix the fields marked above.' : other?.title}</strong>
+            {!marked && other?.detail ? ` ${other.detail}` : ''}
           </p>
           {unplaced.length > 0 && (
             <ul>

@@ -2,9 +2,9 @@
 // field holding text that is no number), worded by the same message table the server uses (@actkit/core's
 // `ruleMessage` over the spec's field rules), so the page says one thing the same way whoever noticed it. A
 // path the form has no field for (a future spec field, a forbidden key) is still shown, in the list above
-// the button, as the sentence the problem's `detail` uses ("foo is not a known field (known: …)").
+// the button, as the sentence the problem's `detail` uses ("foo is not a known field (known: …)"). An error
+// describes the value it was found in: once the field's value changes, the form stops showing it.
 import { characterPerformanceFieldRules, ruleMessage } from '@actkit/core';
-import type { ActkitProblemError } from '@actkit/react';
 
 /** Form field id → the problem paths whose messages belong next to it (the first match wins). */
 const pathsByField = {
@@ -40,14 +40,22 @@ export function unreadableFieldErrors(paths: readonly string[]): Record<string, 
   return errors;
 }
 
-/** The server's field errors (`problem.fieldErrors`) and the form's own (`local`), sorted onto the fields. */
-export function sortFieldErrors(
-  problem: ActkitProblemError | undefined,
-  local: Record<string, string> = {},
-): SortedFieldErrors {
+/**
+ * `errors` (problem path → message) without those of `fields`: the fields whose value changed since the
+ * errors were found, so the errors no longer describe what the fields hold.
+ */
+export function withoutFields(
+  errors: Readonly<Record<string, string>>,
+  fields: ReadonlySet<FieldId>,
+): Record<string, string> {
+  const stale = new Set<string>([...fields].flatMap((field) => pathsByField[field]));
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !stale.has(path)));
+}
+
+/** Field errors by problem path (the server's `problem.fieldErrors`, the form's own), sorted onto the fields. */
+export function sortFieldErrors(errors: Readonly<Record<string, string>>): SortedFieldErrors {
   const byField: SortedFieldErrors['byField'] = {};
   const placed = new Set<string>();
-  const errors = { ...problem?.fieldErrors, ...local };
   for (const [field, paths] of Object.entries(pathsByField) as [FieldId, readonly string[]][]) {
     const path = paths.find((candidate) => errors[candidate] !== undefined);
     if (path) byField[field] = errors[path];

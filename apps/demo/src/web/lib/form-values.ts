@@ -5,6 +5,7 @@
 // its URL (@actkit/react checks and encodes it).
 import type { CharacterPerformanceStartInput } from '@actkit/react';
 import type { SampleAssets } from '../../shared/demo-api.js';
+import type { FieldId } from './field-errors.js';
 import { type CharacterType, type PublicFigureThreshold, type Ratio, specDefaults } from './spec-options.js';
 
 export interface FormValues {
@@ -69,4 +70,34 @@ export function toInput(values: FormValues): CharacterPerformanceStartInput {
     seed: numberOrDefault(values.seed),
     contentModeration: { publicFigureThreshold: values.publicFigureThreshold },
   };
+}
+
+/**
+ * The form fields each value belongs to: a chosen file is its asset field's value as much as the URL is,
+ * and the character's URI was judged as the type said (an image's error is no video's).
+ */
+const fieldsOfValue: Record<keyof FormValues, readonly FieldId[]> = {
+  characterType: ['characterType', 'characterUri'],
+  characterUri: ['characterUri'],
+  characterFile: ['characterUri'],
+  referenceUri: ['referenceUri'],
+  referenceFile: ['referenceUri'],
+  bodyControl: ['bodyControl'],
+  expressionIntensity: ['expressionIntensity'],
+  ratio: ['ratio'],
+  seed: ['seed'],
+  publicFigureThreshold: ['publicFigureThreshold'],
+};
+
+/**
+ * The fields whose value differs between `before` (the values some errors were found in) and `after`; none
+ * when there is no `before`. Files compare by identity: choosing a file again is a new value.
+ */
+export function changedFields(before: FormValues | undefined, after: FormValues): Set<FieldId> {
+  const changed = new Set<FieldId>();
+  if (!before) return changed;
+  for (const key of Object.keys(fieldsOfValue) as (keyof FormValues)[]) {
+    if (before[key] !== after[key]) for (const field of fieldsOfValue[key]) changed.add(field);
+  }
+  return changed;
 }
