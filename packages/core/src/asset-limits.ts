@@ -2,7 +2,13 @@
 // size, the declared media type, and that the bytes start like that type. Every number and list comes from
 // the spec's `x-data-uri` extensions through generation (asset-limits.gen.ts), none is written here.
 // Synchronous and browser-safe; reading a video's container (duration, codec) is asset-media.ts's job.
-import { dataUriParts, decodedByteLength, isBase64Payload, leadingBytes } from './data-uri.js';
+import {
+  dataUriHeaderProblem,
+  dataUriParts,
+  decodedByteLength,
+  isBase64Payload,
+  leadingBytes,
+} from './data-uri.js';
 import { fieldMessages } from './field-messages.js';
 import { imageDataUriLimits, videoDataUriLimits } from './generated/cometapi-runway/asset-limits.gen.js';
 import {
@@ -55,7 +61,7 @@ export function assetKindOf(
  */
 export function checkDataUriAsset(uri: string, kind: AssetKind | undefined): string | undefined {
   const parts = dataUriParts(uri);
-  if (!parts) return fieldMessages.dataUriShape();
+  if (!parts) return fieldMessages.dataUriShape(kind, dataUriHeaderProblem(uri));
   if (!isBase64Payload(uri, parts)) return fieldMessages.base64();
   const limits = kind ? dataUriLimits[kind] : undefined;
   const maxBytes =

@@ -27,7 +27,12 @@ const duration = referenceVideoDurationSeconds;
 /** Why the video read from a data URI labelled `label` breaks the spec's rules, or undefined. */
 function videoProblem(reading: VideoReading, label: string, isReference: boolean): string | undefined {
   const accepted = mediaTypeWords(video.mediaTypes);
-  if (!reading.ok) return fieldMessages.unreadableVideo(reading.reason, accepted);
+  if (!reading.ok) {
+    if (reading.problem === 'unreadable') return fieldMessages.unreadableVideo(reading.reason, accepted);
+    return reading.missing === 'tracks'
+      ? fieldMessages.noMediaTracks(accepted)
+      : fieldMessages.incompleteVideo();
+  }
   const { facts } = reading;
   if (!video.mediaTypes.includes(facts.container)) {
     return fieldMessages.container(facts.containerName, facts.container, accepted, video.mediaTypes);
@@ -56,24 +61,28 @@ export type MediaRequest = Pick<CharacterPerformanceRequest, 'character' | 'refe
 const passed = new WeakMap<object, readonly unknown[]>();
 const urisOf = (request: MediaRequest) => [request.character?.uri, request.reference?.uri];
 
+const isDataUri = (uri: unknown): uri is string => typeof uri === 'string' && uri.startsWith('data:');
+
 /**
  * Reads the container of every video `data:` URI in a validated create request (`character` when its type
  * is `video`, and `reference`) and returns one issue per asset that breaks the spec's rules: not a readable
- * video, a container other than MP4/MOV/WebM or other than its label, a codec the provider does not take,
- * or a reference clip outside 3–30 s (the message gives the measured length: "is 2.0 s long; the reference
- * clip must be 3–30 s"). `[]` when all is well, when there is no video data: URI (HTTPS URLs are not
- * fetched), and in a browser build, which reads no containers. Async: it decodes the payload (~12 ms for
- * 16 MB) and parses the container (~1 ms) on Node. Rejects only when the media entry cannot be loaded.
+ * video, a file cut short (its frames lie past the end of its bytes: "is incomplete: the file was cut short
+ * …"), a container other than MP4/MOV/WebM or other than its label, a codec the provider does not take, or
+ * a reference clip outside 3–30 s, measured as players measure it, the whole file, its longest track (the
+ * message gives the measured length: "is 2.0 s long; the reference clip must be 3–30 s"). `[]` when all is
+ * well, when there is no video data: URI (HTTPS URLs are not fetched), and in a browser build, which reads
+ * no containers. Async: it decodes the payload (~12 ms for 16 MB) and parses the container (~1 ms) on Node.
+ * Rejects only when the media entry cannot be loaded.
  */
 export async function validateAssetMedia(request: MediaRequest): Promise<ValidationIssue[]> {
   const uris = urisOf(request);
   const before = passed.get(request);
   if (before?.every((uri, i) => uri === uris[i])) return [];
   const targets: { path: string; uri: string; isReference: boolean }[] = [];
-  if (request.character?.type === 'video' && request.character.uri.startsWith('data:')) {
+  if (request.character?.type === 'video' && isDataUri(request.character.uri)) {
     targets.push({ path: 'character.uri', uri: request.character.uri, isReference: false });
   }
-  if (request.reference?.uri.startsWith('data:')) {
+  if (isDataUri(request.reference?.uri)) {
     targets.push({ path: 'reference.uri', uri: request.reference.uri, isReference: true });
   }
   const issues: ValidationIssue[] = [];
@@ -88,4 +97,24 @@ export async function validateAssetMedia(request: MediaRequest): Promise<Validat
   }
   if (issues.length === 0) passed.set(request, uris);
   return issues;
+}
+
+/**
+ * For an input the synchronous validation refused with `issues`: the container issues of the asset fields
+ * that passed their own checks (no issue on `character`/`reference` or below them), so every problem is
+ * reported at once rather than the clip's length on the next attempt. A field already in error is not read,
+ * nor is anything when the input is not an object. Same outcomes and costs as `validateAssetMedia`.
+ */
+export async function validateAssetMediaBeside(
+  input: unknown,
+  issues: readonly ValidationIssue[],
+): Promise<ValidationIssue[]> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+  const clean = (field: string) =>
+    !issues.some((issue) => issue.path === '' || issue.path === field || issue.path.startsWith(`${field}.`));
+  const { character, reference } = input as Partial<MediaRequest>;
+  const request: Partial<MediaRequest> = {};
+  if (clean('character')) request.character = character;
+  if (clean('reference')) request.reference = reference;
+  return validateAssetMedia(request as MediaRequest);
 }

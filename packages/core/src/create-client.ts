@@ -2,7 +2,7 @@
 // exposes the two resources. Adapters (Express, Nest, React) receive a built client; they never build one.
 import createClient from 'openapi-fetch';
 import { taskMayExist } from './ambiguous-create.js';
-import { validateAssetMedia } from './asset-media.js';
+import { validateAssetMedia, validateAssetMediaBeside } from './asset-media.js';
 import type { BackoffOptions } from './backoff.js';
 import type { CharacterPerformanceInput } from './character-performance-input.js';
 import { describeIdlessAnswer, readCreateAnswer } from './create-answer.js';
@@ -156,7 +156,12 @@ export function createActkitClient(options: ActkitClientOptions = {}): ActkitCli
 
   async function create(input: CharacterPerformanceInput, call: RequestOptions = {}): Promise<CreatedTask> {
     const checked = validateCharacterPerformanceInput(input);
-    if (!checked.ok) throw new ActkitValidationError(checked.issues);
+    // Every problem at once: the clips of the asset fields that passed their own checks are read too, so a
+    // 2 s clip is not reported only on the next attempt (a field already in error is not read).
+    if (!checked.ok) {
+      const beside = await validateAssetMediaBeside(input, checked.issues);
+      throw new ActkitValidationError([...checked.issues, ...beside]);
+    }
     // Video data: URIs: the container is read on Node (lazily loaded parser); see asset-media.ts.
     const mediaIssues = await validateAssetMedia(input);
     if (mediaIssues.length > 0) throw new ActkitValidationError(mediaIssues);

@@ -61,6 +61,31 @@ export function dataUriParts(uri: string): DataUriParts | undefined {
   return { mediaType: match[1]!.toLowerCase(), payloadOffset: match[0].length };
 }
 
+/**
+ * Why a URI that starts with `data:` (in any case) does not have the header the spec's pattern and Runway's
+ * docs describe, `data:<type>/<subtype>;base64,`:
+ * - `media-type`: no `type/subtype` after `data:` (`data:;base64,…`, `data:video;base64,…`);
+ * - `not-base64`: no `;base64` before the comma (RFC 2397's percent-encoded form, which the provider may refuse);
+ * - `parameters`: RFC 2397 parameters between the type and `;base64` (`data:video/mp4;codecs=avc1;base64,…`):
+ *   Runway documents `data:<type>;base64,` only, and a content type is matched exactly where it checks one;
+ * - `case`: all parts there, but `data:`, the type or `;base64` not in lower case (`DATA:video/mp4;base64,…`):
+ *   URI schemes ignore case (RFC 3986 §3.1), yet the provider documents the lower-case form only;
+ * - `shape`: anything else (no comma before the data).
+ * Pure; reads the header only.
+ */
+export type DataUriHeaderProblem = 'media-type' | 'not-base64' | 'parameters' | 'case' | 'shape';
+
+/** What is wrong with the header of `uri` (see DataUriHeaderProblem); only for a URI `dataUriParts` refused. */
+export function dataUriHeaderProblem(uri: string): DataUriHeaderProblem {
+  const comma = uri.indexOf(',');
+  if (comma < 0) return 'shape';
+  const [mediaType = '', ...parameters] = uri.slice('data:'.length, comma).split(';');
+  if (!/^[a-z]+\/[a-z0-9.+-]+$/i.test(mediaType)) return 'media-type';
+  if (parameters.at(-1)?.toLowerCase() !== 'base64') return 'not-base64';
+  if (parameters.length > 1) return 'parameters';
+  return 'case';
+}
+
 /** How many `=` end the payload (0, 1 or 2; more is not base64 and shows up in `isBase64Payload`). */
 function padding(uri: string): number {
   if (uri.endsWith('==')) return 2;

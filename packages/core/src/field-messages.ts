@@ -3,6 +3,7 @@
 // Schema. The numbers and values in them come from the spec through the field rules (field-rules.ts) and
 // the generated schemas; none is typed in here. Core's validation (`ActkitValidationError.issues`), the
 // server's 400 problem (`errors[]`, `detail`) and the demo's form all use these words.
+import type { DataUriHeaderProblem } from './data-uri.js';
 import type { FieldRule } from './field-rules.js';
 
 const list = (values: readonly (string | number)[]) => values.join(', ');
@@ -17,6 +18,21 @@ export function describeBytes(bytes: number): string {
   return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
+/** The size `describeBytes` shows, in bytes: what a reader takes the figure for. */
+const shownBytes = (bytes: number) => (bytes < MiB ? bytes : Number(describeBytes(bytes).slice(0, -3)) * MiB);
+/** "16,777,217 bytes". */
+const exactBytes = (bytes: number) => `${String(bytes).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} bytes`;
+
+/**
+ * A size over a limit, and the limit, in words: ["17 MB", "16 MB"]; or, when the rounded figure would hide
+ * the overage (16 MB and 1 byte shows as "16.0 MB" beside a "16 MB" cap), both in bytes: ["16,777,217
+ * bytes", "16,777,216 bytes"].
+ */
+function describeOverLimit(bytes: number, maxBytes: number): [size: string, limit: string] {
+  if (shownBytes(bytes) > maxBytes) return [describeBytes(bytes), describeBytes(maxBytes)];
+  return [exactBytes(bytes), exactBytes(maxBytes)];
+}
+
 /** "a or b", "a, b or c". */
 const either = (values: readonly string[]) =>
   values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : (values[0] ?? '');
@@ -24,6 +40,13 @@ const either = (values: readonly string[]) =>
 /** What an asset field holds: an image or a video. */
 type AssetKindWord = 'image' | 'video';
 const kindWords: Record<AssetKindWord, string> = { image: 'an image', video: 'a video' };
+/** A well-formed data: URI of each kind, as an example in messages. */
+const dataUriExamples: Record<AssetKindWord, string> = {
+  image: 'data:image/png;base64,…',
+  video: 'data:video/mp4;base64,…',
+};
+const dataUriExample = (kind: AssetKindWord | undefined) =>
+  kind ? dataUriExamples[kind] : `${dataUriExamples.image} or ${dataUriExamples.video}`;
 
 // The messages about a chosen file that @actkit/react says in the browser, defined on their own (and listed
 // in the table below like every other) so a browser bundle takes these few and not the whole table: a
@@ -41,8 +64,11 @@ export const durationMessage = (seconds: number, minimum: number, maximum: numbe
 };
 
 /** A chosen file (File/Blob) larger than the spec's `x-data-uri` cap for its kind: it would be sent inline. */
-export const fileTooLargeMessage = (bytes: number, maxBytes: number, kind: AssetKindWord) =>
-  `is a ${describeBytes(bytes)} file; ${kindWords[kind]} sent inline may be at most ${describeBytes(maxBytes)} (the provider's limit for data: URIs; host a larger file on HTTPS and pass its URL)`;
+export const fileTooLargeMessage = (bytes: number, maxBytes: number, kind: AssetKindWord) => {
+  const [size, limit] = describeOverLimit(bytes, maxBytes);
+  const file = size.endsWith(' MB') ? `a ${size} file` : `a file of ${size}`;
+  return `is ${file}; ${kindWords[kind]} sent inline may be at most ${limit} (the provider's limit for data: URIs; host a larger file on HTTPS and pass its URL)`;
+};
 
 /** A chosen file whose media type (`type`, '' when the browser knows none) the spec does not list. */
 export const fileTypeMessage = (
@@ -53,8 +79,11 @@ export const fileTypeMessage = (
 ) =>
   `is ${type ? `of type ${type}` : 'of an unknown type'}; ${kindWords[kind]} must be ${either(acceptedWords)} (${accepted.join(', ')})`;
 
-/** The app's `uploadAsset` failed for this file (`reason`: its error's message). */
-export const uploadFailedMessage = (reason: string) => `could not be uploaded (${reason})`;
+/**
+ * The app's `uploadAsset` failed for this file. Its error is not quoted: storage errors name buckets, keys
+ * and accounts, and this message is shown to the page's user (the hook keeps the error as the `cause`).
+ */
+export const uploadFailedMessage = () => 'could not be uploaded; try again';
 
 /** The app's `uploadAsset` resolved to something that is no https URL. */
 export const uploadResultMessage = () =>
@@ -95,14 +124,34 @@ export const fieldMessages = {
   noCredentials: () => 'must not contain a user name or password',
   /** Longer than the spec's `maxLength` of HttpsUrl. */
   urlLength: (length: number, max: number) => `must be at most ${max} characters long (it is ${length})`,
-  /** A data: URI that is not `data:<type>/<subtype>;base64,<data>`. */
-  dataUriShape: () => 'must be a base64 data: URI like data:image/png;base64,…',
+  /**
+   * A data: URI whose header is not `data:<type>/<subtype>;base64,` (the spec's pattern: the form Runway
+   * documents), with the example of the field's kind (`undefined`: either) and what is wrong (`problem`,
+   * see `dataUriHeaderProblem`).
+   */
+  dataUriShape: (kind: AssetKindWord | undefined, problem: DataUriHeaderProblem = 'shape') => {
+    const example = dataUriExample(kind);
+    switch (problem) {
+      case 'media-type':
+        return `must name its media type after "data:", like ${example}`;
+      case 'not-base64':
+        return `must be base64-encoded, with ";base64," after the media type, like ${example}`;
+      case 'parameters':
+        return `must not carry parameters (such as ";codecs=…") between its media type and ";base64,": the provider documents data:<type>;base64,… only, like ${example}`;
+      case 'case':
+        return `must be written in lower case up to the data, like ${example} (the form the provider documents)`;
+      default:
+        return `must be a base64 data: URI like ${example}`;
+    }
+  },
   /** A data: URI whose payload is not standard base64. */
   base64: () =>
     'must hold valid base64 after ";base64," (only A-Z, a-z, 0-9, + and /, padded with = to a multiple of 4 characters)',
   /** A data: URI holding more than the spec's `x-data-uri` cap for its kind, once decoded (bytes). */
-  dataUriTooLarge: (bytes: number, maxBytes: number, kind: AssetKindWord | undefined) =>
-    `is ${describeBytes(bytes)} once decoded; ${kind ? `${kindWords[kind]} data: URI` : 'a data: URI'} may hold at most ${describeBytes(maxBytes)} (the provider's limit; host a larger file on HTTPS and pass its URL)`,
+  dataUriTooLarge: (bytes: number, maxBytes: number, kind: AssetKindWord | undefined) => {
+    const [size, limit] = describeOverLimit(bytes, maxBytes);
+    return `is ${size} once decoded; ${kind ? `${kindWords[kind]} data: URI` : 'a data: URI'} may hold at most ${limit} (the provider's limit; host a larger file on HTTPS and pass its URL)`;
+  },
   /** A data: URI labelled with a media type the spec does not list for its kind (`accepted`: in words). */
   mediaType: (
     label: string,
@@ -129,11 +178,19 @@ export const fieldMessages = {
   /** A video whose container is not the one its label names. */
   containerLabel: (label: string, name: string, container: string) =>
     `is labelled ${label} but holds a ${name} video (${container})`,
-  /** A video container with no video track. */
+  /** A video container with no video track (it holds audio only). */
   noVideoTrack: () => 'holds no video track',
+  /** A video container whose frames lie (in part) past the end of its bytes: a file cut short. */
+  incompleteVideo: () =>
+    'is incomplete: the file was cut short and part of its media data is missing; send the whole file',
+  /** A video container with no audio or video track at all: an MP4 cut before its index, say. */
+  noMediaTracks: (acceptedWords: readonly string[]) =>
+    `is incomplete or unreadable: it holds no audio or video track (an MP4 cut short before its index, for instance); send the whole ${either(acceptedWords)} file`,
   /** A video codec the spec does not list (`codec` null: one the parser does not know). */
   codec: (codec: string | null, codecs: readonly string[]) =>
-    `${codec ? `uses the ${codec} video codec` : 'uses a video codec the parser does not know'}; the provider takes ${either(codecs)}`,
+    codec
+      ? `uses the ${codec} video codec; the provider takes ${either(codecs)}`
+      : `uses a video codec that cannot be read; re-encode it with one the provider takes: ${either(codecs)}`,
   /** A reference clip outside the spec's `x-duration-seconds` (the measured length in seconds). */
   duration: durationMessage,
   /** A chosen file larger than its kind's data: URI cap (bytes). */

@@ -4,7 +4,7 @@
 export type { AssetKind, DataUriLimits } from './asset-limits.js';
 export { assetKindOf, checkDataUriAsset, dataUriLimits } from './asset-limits.js';
 export type { MediaRequest } from './asset-media.js';
-export { validateAssetMedia } from './asset-media.js';
+export { validateAssetMedia, validateAssetMediaBeside } from './asset-media.js';
 export { checkAssetUri } from './asset-uri.js';
 export type { BackoffOptions } from './backoff.js';
 export { fullJitterDelay, parseRetryAfter } from './backoff.js';

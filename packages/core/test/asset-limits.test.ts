@@ -3,7 +3,7 @@
 // container, codec). Real clips from ffmpeg; creates go to the emulator, which must see nothing when the
 // input is refused.
 import { describe, expect, it } from 'vitest';
-import { validateAssetMedia } from '../src/asset-media.js';
+import { validateAssetMedia, validateAssetMediaBeside } from '../src/asset-media.js';
 import {
   ActkitValidationError,
   checkAssetUri,
@@ -12,7 +12,7 @@ import {
   validateCharacterPerformanceInput,
 } from '../src/index.js';
 import { clientFor, emulator } from './helpers.js';
-import { clip, dataUri, MB, padMp4, png } from './media-clips.js';
+import { clip, clipWithAudio, dataUri, MB, padMp4, png } from './media-clips.js';
 
 const image = { type: 'image' as const, uri: 'https://assets.example.com/face.png' };
 const referenceOf = (uri: string) => ({ character: image, reference: { type: 'video' as const, uri } });
@@ -49,6 +49,14 @@ describe('synchronous data: URI checks (every runtime)', () => {
     ).toBeUndefined();
     expect(issueOf(referenceOf(dataUri('video/mp4', padMp4(five, 17 * MB))), 'reference.uri')).toBe(
       "is 17 MB once decoded; a video data: URI may hold at most 16 MB (the provider's limit; host a larger file on HTTPS and pass its URL)",
+    );
+  });
+
+  it('one byte over 16 MB shows in bytes, where "16.0 MB" would hide it', async () => {
+    expect(
+      issueOf(referenceOf(dataUri('video/mp4', padMp4(await clip(5), 16 * MB + 1))), 'reference.uri'),
+    ).toBe(
+      "is 16,777,217 bytes once decoded; a video data: URI may hold at most 16,777,216 bytes (the provider's limit; host a larger file on HTTPS and pass its URL)",
     );
   });
 
@@ -108,6 +116,38 @@ describe('synchronous data: URI checks (every runtime)', () => {
     );
   });
 
+  it('a malformed header names the field’s own kind and what is wrong', () => {
+    const image = (uri: string) => checkAssetUri(uri, 'image');
+    const video = (uri: string) => checkAssetUri(uri, 'video');
+    expect(video('data:;base64,AAAA')).toBe(
+      'must name its media type after "data:", like data:video/mp4;base64,…',
+    );
+    expect(image('data:image/png,%89PNG')).toBe(
+      'must be base64-encoded, with ";base64," after the media type, like data:image/png;base64,…',
+    );
+    expect(video('data:video/mp4;base64')).toBe('must be a base64 data: URI like data:video/mp4;base64,…');
+    expect(checkAssetUri('data:nonsense')).toBe(
+      'must be a base64 data: URI like data:image/png;base64,… or data:video/mp4;base64,…',
+    );
+  });
+
+  it('RFC 2397 parameters are refused, saying why (Runway documents data:<type>;base64, only)', async () => {
+    const payload = (await clip(5)).toString('base64');
+    expect(issueOf(referenceOf(`data:video/mp4;codecs=avc1;base64,${payload}`), 'reference.uri')).toBe(
+      'must not carry parameters (such as ";codecs=…") between its media type and ";base64,": the provider documents data:<type>;base64,… only, like data:video/mp4;base64,…',
+    );
+    expect(issueOf(referenceOf(`data:video/mp4;base64,${payload}`), 'reference.uri')).toBeUndefined();
+  });
+
+  it('an upper-case DATA: scheme is refused in clear words (the provider documents lower case)', async () => {
+    const payload = (await clip(5)).toString('base64');
+    for (const uri of [`DATA:video/mp4;base64,${payload}`, `data:VIDEO/mp4;base64,${payload}`]) {
+      expect(issueOf(referenceOf(uri), 'reference.uri')).toBe(
+        'must be written in lower case up to the data, like data:video/mp4;base64,… (the form the provider documents)',
+      );
+    }
+  });
+
   it('a payload that is not base64 is refused', () => {
     expect(checkAssetUri('data:video/mp4;base64,AAAA$AAA', 'video')).toMatch(/must hold valid base64/);
     expect(checkAssetUri('data:video/mp4;base64,AAAAA', 'video')).toMatch(/must hold valid base64/);
@@ -145,12 +185,12 @@ describe('validateAssetMedia: the container, read on Node', () => {
     ]);
   }, 60_000);
 
-  it('an MP4 cut before its index is refused as unreadable, not sent', async () => {
+  it('an MP4 cut before its index is refused as incomplete, not sent', async () => {
     const full = await clip(5);
     const bytes = Buffer.concat([full.subarray(0, 32), Buffer.alloc(64)]);
-    const [issue] = await validateAssetMedia(referenceOf(dataUri('video/mp4', bytes)));
-    expect(issue?.path).toBe('reference.uri');
-    expect(issue?.message).toMatch(/^(could not be read as a video|holds no video track)/);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', bytes)))).toEqual([
+      { path: 'reference.uri', message: noTracks },
+    ]);
   });
 
   it('a character video has no length rule; HTTPS URLs are not read at all', async () => {
@@ -169,7 +209,126 @@ describe('validateAssetMedia: the container, read on Node', () => {
   });
 });
 
+const incomplete =
+  'is incomplete: the file was cut short and part of its media data is missing; send the whole file';
+const noTracks =
+  'is incomplete or unreadable: it holds no audio or video track (an MP4 cut short before its index, for instance); send the whole MP4, MOV or WebM file';
+
+describe('a file cut short is refused, even when its index is whole', () => {
+  it('the first 5 KB of a 5 s faststart MP4 (the index lists 5 s, the frames are gone): incomplete', async () => {
+    const cut = (await clip(5)).subarray(0, 5000);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', cut)))).toEqual([
+      { path: 'reference.uri', message: incomplete },
+    ]);
+  });
+
+  it('one byte short is enough; the whole file, or one padded after its end, passes', async () => {
+    const full = await clip(5);
+    const check = (bytes: Buffer) => validateAssetMedia(referenceOf(dataUri('video/mp4', bytes)));
+    expect(await check(full.subarray(0, full.length - 1))).toEqual([
+      { path: 'reference.uri', message: incomplete },
+    ]);
+    expect(await check(full)).toEqual([]);
+    expect(await check(padMp4(full, full.length + 1000))).toEqual([]);
+  });
+
+  it('a character video cut short is refused on character.uri', async () => {
+    const input = {
+      character: { type: 'video' as const, uri: dataUri('video/mp4', (await clip(5)).subarray(0, 5000)) },
+      reference: { type: 'video' as const, uri: dataUri('video/mp4', await clip(5)) },
+    };
+    expect(await validateAssetMedia(input)).toEqual([{ path: 'character.uri', message: incomplete }]);
+  });
+
+  it('the first 20 KB of an MP4 with its index at the end: no tracks, incomplete or unreadable', async () => {
+    const full = await clip(5, 'mp4-index-last');
+    expect(full.length).toBeGreaterThan(20_000);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', full.subarray(0, 20_000))))).toEqual([
+      { path: 'reference.uri', message: noTracks },
+    ]);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', full)))).toEqual([]);
+  });
+
+  it('the first 20 KB of a 5 s WebM: incomplete, not "0.0 s long"', async () => {
+    const full = await clip(5, 'webm');
+    expect(full.length).toBeGreaterThan(20_000);
+    expect(await validateAssetMedia(referenceOf(dataUri('video/webm', full.subarray(0, 20_000))))).toEqual([
+      { path: 'reference.uri', message: incomplete },
+    ]);
+  });
+});
+
+describe('a clip lasts as long as its longest track (as <video>.duration and ffprobe say)', () => {
+  it('5 s of video with 35 s of audio is 35 s long: refused', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', await clipWithAudio(5, 35))))).toEqual([
+      { path: 'reference.uri', message: 'is 35.0 s long; the reference clip must be 3–30 s' },
+    ]);
+  }, 60_000);
+
+  it('2 s of video with 5 s of audio is 5 s long: accepted', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', await clipWithAudio(2, 5))))).toEqual(
+      [],
+    );
+  }, 60_000);
+});
+
+describe('a codec the parser does not know', () => {
+  it('is named in a person’s words with the codecs the provider takes', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', await clip(5, 'mp4-mpeg4'))))).toEqual([
+      {
+        path: 'reference.uri',
+        message:
+          'uses a video codec that cannot be read; re-encode it with one the provider takes: H.264, H.265, AV1, VP8, VP9 or ProRes',
+      },
+    ]);
+  }, 60_000);
+});
+
 describe('characterPerformance.create', () => {
+  it('refuses a truncated MP4 on reference.uri and sends nothing', async () => {
+    const emu = await emulator();
+    const error = await clientFor(emu)
+      .characterPerformance.create(referenceOf(dataUri('video/mp4', (await clip(5)).subarray(0, 5000))))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActkitValidationError);
+    expect((error as ActkitValidationError).issues).toEqual([{ path: 'reference.uri', message: incomplete }]);
+    expect(emu.stats.requests).toBe(0);
+  });
+
+  it('reports every bad field at once: the clip of an asset that passed its own checks is read too', async () => {
+    const emu = await emulator();
+    const error = await clientFor(emu)
+      .characterPerformance.create({
+        character: { type: 'image', uri: 'http://assets.example.com/face.png' },
+        reference: { type: 'video', uri: dataUri('video/mp4', await clip(2)) },
+        seed: -1,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActkitValidationError);
+    expect((error as ActkitValidationError).issues).toEqual([
+      { path: 'character.uri', message: 'must be an https URL with a host name (not http:)' },
+      { path: 'seed', message: 'must be between 0 and 4294967295' },
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(emu.stats.requests).toBe(0);
+  });
+
+  it('a field in error is not read again: a character video that broke its cap is not parsed', async () => {
+    // Labelled as an MP4 but over the cap: only the size is reported, never a container problem.
+    const big = padMp4((await clip(5)).subarray(0, 5000), 17 * MB);
+    const issues = await validateAssetMediaBeside(
+      {
+        character: { type: 'video', uri: dataUri('video/mp4', big) },
+        reference: { type: 'video', uri: dataUri('video/mp4', await clip(2)) },
+      },
+      [{ path: 'character.uri', message: 'is 17 MB once decoded; …' }],
+    );
+    expect(issues).toEqual([
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(await validateAssetMediaBeside('not an object', [{ path: '', message: 'x' }])).toEqual([]);
+  }, 30_000);
+
   it('refuses a 2 s reference clip with a field error and sends nothing', async () => {
     const emu = await emulator();
     const error = await clientFor(emu)

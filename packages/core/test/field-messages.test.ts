@@ -87,7 +87,19 @@ describe('the message table', () => {
     ],
     [
       fieldMessages.codec(null, ['H.264', 'AV1']),
-      'uses a video codec the parser does not know; the provider takes H.264 or AV1',
+      'uses a video codec that cannot be read; re-encode it with one the provider takes: H.264 or AV1',
+    ],
+    [
+      fieldMessages.dataUriTooLarge(16 * 1024 * 1024 + 1, 16 * 1024 * 1024, 'video'),
+      "is 16,777,217 bytes once decoded; a video data: URI may hold at most 16,777,216 bytes (the provider's limit; host a larger file on HTTPS and pass its URL)",
+    ],
+    [
+      fieldMessages.incompleteVideo(),
+      'is incomplete: the file was cut short and part of its media data is missing; send the whole file',
+    ],
+    [
+      fieldMessages.noMediaTracks(['MP4', 'WebM']),
+      'is incomplete or unreadable: it holds no audio or video track (an MP4 cut short before its index, for instance); send the whole MP4 or WebM file',
     ],
     [
       fieldMessages.base64(),
@@ -107,8 +119,13 @@ describe('the message table', () => {
       fieldMessages.fileType('image/gif', 'image', ['PNG'], ['image/png']),
       'is of type image/gif; an image must be PNG (image/png)',
     ],
-    [fieldMessages.uploadFailed('quota exceeded'), 'could not be uploaded (quota exceeded)'],
-    [fieldMessages.dataUriShape(), 'must be a base64 data: URI like data:image/png;base64,…'],
+    [
+      fieldMessages.fileTooLarge(5 * 1024 * 1024 + 1, 5 * 1024 * 1024, 'image'),
+      "is a file of 5,242,881 bytes; an image sent inline may be at most 5,242,880 bytes (the provider's limit for data: URIs; host a larger file on HTTPS and pass its URL)",
+    ],
+    [fieldMessages.uploadFailed(), 'could not be uploaded; try again'],
+    [fieldMessages.dataUriShape('image'), 'must be a base64 data: URI like data:image/png;base64,…'],
+    [fieldMessages.dataUriShape('video'), 'must be a base64 data: URI like data:video/mp4;base64,…'],
     [fieldMessages.rejectedByProvider(), 'was rejected by the video provider'],
     [fieldMessages.invalid(), 'is not valid'],
   ])('%s', (message, expected) => {
@@ -134,7 +151,7 @@ const everyMessage: Record<keyof typeof fieldMessages, string> = {
   publicHostName: fieldMessages.publicHostName('intranet'),
   noCredentials: fieldMessages.noCredentials(),
   urlLength: fieldMessages.urlLength(3000, 2048),
-  dataUriShape: fieldMessages.dataUriShape(),
+  dataUriShape: fieldMessages.dataUriShape('video', 'parameters'),
   base64: fieldMessages.base64(),
   dataUriTooLarge: fieldMessages.dataUriTooLarge(7_000_000, 5_242_880, undefined),
   mediaType: fieldMessages.mediaType('image/gif', 'image', ['PNG'], ['image/png']),
@@ -144,11 +161,13 @@ const everyMessage: Record<keyof typeof fieldMessages, string> = {
   container: fieldMessages.container('Ogg', 'ogg', ['MP4', 'WebM'], ['video/mp4', 'video/webm']),
   containerLabel: fieldMessages.containerLabel('video/webm', 'Matroska', 'mkv'),
   noVideoTrack: fieldMessages.noVideoTrack(),
+  incompleteVideo: fieldMessages.incompleteVideo(),
+  noMediaTracks: fieldMessages.noMediaTracks(['MP4']),
   codec: fieldMessages.codec('Theora', ['H.264']),
   duration: fieldMessages.duration(2, 3, 30),
   fileTooLarge: fieldMessages.fileTooLarge(7_000_000, 5_242_880, 'image'),
   fileType: fieldMessages.fileType('image/gif', 'image', ['PNG'], ['image/png']),
-  uploadFailed: fieldMessages.uploadFailed('quota exceeded'),
+  uploadFailed: fieldMessages.uploadFailed(),
   uploadResult: fieldMessages.uploadResult(),
   wholeNumberFrom: fieldMessages.wholeNumberFrom(1, 100),
   once: fieldMessages.once(2),
@@ -274,6 +293,9 @@ describe('validation speaks the table, with the spec bounds and values', () => {
   it('checkAssetUri speaks the table too', () => {
     expect(checkAssetUri('https://user:pw@a.example.com/x.png')).toBe(fieldMessages.noCredentials());
     expect(checkAssetUri('https://localhost/x.png')).toBe(fieldMessages.publicHostName('localhost'));
-    expect(checkAssetUri('data:nonsense')).toBe(fieldMessages.dataUriShape());
+    expect(checkAssetUri('data:nonsense')).toBe(fieldMessages.dataUriShape(undefined));
+    expect(checkAssetUri('DATA:image/png;base64,AAAA', 'image')).toBe(
+      fieldMessages.dataUriShape('image', 'case'),
+    );
   });
 });

@@ -13,12 +13,25 @@ export interface VideoFacts {
    * no video track at all.
    */
   codec: string | null | undefined;
-  /** The video track's duration in seconds (the whole file's when it has no video track). */
+  /**
+   * The clip's length in seconds, as players (`<video>.duration`) and ffprobe's format duration measure it:
+   * the whole file, the end of its longest track (a 5 s video with 35 s of audio is 35 s long).
+   */
   durationSeconds: number;
 }
 
-/** The outcome of reading a video: its facts, or why the bytes are not a readable video container. */
-export type VideoReading = { ok: true; facts: VideoFacts } | { ok: false; reason: string };
+/** The outcome of reading a video: its facts, or why the bytes are not a readable, whole video container. */
+export type VideoReading =
+  | { ok: true; facts: VideoFacts }
+  /** Not a container the parser reads (text, an image, an unknown format); `reason`: the parser's words. */
+  | { ok: false; problem: 'unreadable'; reason: string }
+  /**
+   * The start of a container whose media is missing: a file cut short. `missing: 'tracks'`: no audio or
+   * video track at all (an MP4 cut before its index, which sits at the end unless it was made "faststart");
+   * `'samples'`: a track's last frame (in decode order, the one stored last) lies past the end of the bytes,
+   * or the track has no readable frame (a WebM cut inside its clusters).
+   */
+  | { ok: false; problem: 'incomplete'; missing: 'tracks' | 'samples' };
 
 /**
  * Reads a video from its bytes. Resolves `undefined` where no parser is available (the browser build of

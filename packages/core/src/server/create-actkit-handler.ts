@@ -4,7 +4,7 @@
 // checked on every request. The ledger flow lives in start-task.ts, list-tasks.ts, ledger-sync.ts and
 // task-follower.ts; store failures become 503 (store-unavailable.ts).
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
-import { validateAssetMedia } from '../index.js';
+import { validateAssetMedia, validateAssetMediaBeside } from '../index.js';
 import type { Task } from '../task.js';
 import { createEndedAttemptFinder } from './active-task-healing.js';
 import { attemptEvents, resolveTarget } from './attempt-target.js';
@@ -171,7 +171,12 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     const body = await readJsonBody(request, maxBodyBytes);
     if (!body.ok) return body.response;
     const input = validateBrowserInput(body.value);
-    if (!input.ok) return validationProblem(input.issues);
+    if (!input.ok) {
+      // Every problem at once: the clips of the asset fields that passed their own checks are read too
+      // (not those of a body with forbidden keys, which core never sees; see validate-browser-input.ts).
+      const beside = input.forbidden ? [] : await validateAssetMediaBeside(body.value, input.issues);
+      return validationProblem([...input.issues, ...beside]);
+    }
     // Video data: URIs: the container (length, codec) is read on Node before the create counts against the
     // owner's limits; the client's create then skips the same clip (see asset-media.ts).
     const media = await validateAssetMedia(input.value);

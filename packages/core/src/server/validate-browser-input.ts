@@ -1,5 +1,6 @@
 // Validates what a browser sent before anything goes upstream: keys that could pollute prototypes, fields
 // the contract does not know, then core's own validation (types, ranges, defaults, asset-URI rules).
+import type { CharacterPerformanceRequest } from '../character-performance-input.js';
 import type { ValidationIssue } from '../errors.js';
 import { fieldMessages } from '../field-messages.js';
 import { characterPerformanceInputProperties } from '../generated/actkit-server/defaults.gen.js';
@@ -30,15 +31,16 @@ function unknownContractFields(value: unknown): ValidationIssue[] {
     .map((key) => ({ path: key, message: fieldMessages.unknownField(known) }));
 }
 
-export type BrowserInputResult = ValidationResult<
-  Extract<ReturnType<typeof validateCharacterPerformanceInput>, { ok: true }>['value']
->;
+/** `forbidden`: the body holds a forbidden key; nothing else was checked, and nothing else may read it. */
+export type BrowserInputResult =
+  | Extract<ValidationResult<CharacterPerformanceRequest>, { ok: true }>
+  | (Extract<ValidationResult<CharacterPerformanceRequest>, { ok: false }> & { forbidden?: true });
 
 /** Validates a parsed request body; on success `value` is the full provider body (defaults filled in). */
 export function validateBrowserInput(body: unknown): BrowserInputResult {
   const forbidden = forbiddenKeyIssues(body);
   // Core never sees a body with forbidden keys: nothing downstream has to be pollution-proof.
-  if (forbidden.length > 0) return { ok: false, issues: forbidden };
+  if (forbidden.length > 0) return { ok: false, issues: forbidden, forbidden: true };
   const contractIssues = unknownContractFields(body);
   const core = validateCharacterPerformanceInput(body);
   if (core.ok && contractIssues.length === 0) return core;

@@ -91,8 +91,10 @@ export const zCharacter = z.union([
 
 /**
  * The reference performance clip, 3 to 30 seconds long (Runway's rule; the output lasts as long as the
- * reference). For a `data:` URI, clients read the duration from the container before sending (Node);
- * an HTTPS URL is not fetched to check it, the provider fails such a task with `ASSET.INVALID`.
+ * reference). Its length is the whole file's, the end of its longest track, as players and ffprobe's
+ * format duration measure it (5 s of video with 35 s of audio is 35 s long). For a `data:` URI, clients
+ * read the duration from the container before sending (Node); an HTTPS URL is not fetched to check it,
+ * the provider fails such a task with `ASSET.INVALID`.
  *
  */
 export const zReferenceVideo = z.object({
