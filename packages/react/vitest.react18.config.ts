@@ -20,6 +20,7 @@ export const react18Project: TestProjectInlineConfiguration = {
       'test/problem-error.test.ts',
       'test/task-store.test.ts',
       'test/bundle-size.test.ts',
+      'test/video-duration.test.ts',
       '**/node_modules/**',
     ],
     provide: { reactMajor: '18', backend: 'express' },

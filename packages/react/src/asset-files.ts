@@ -44,15 +44,21 @@ const dataUriOf = (file: Blob, signal: AbortSignal) =>
     reader.readAsDataURL(file);
   });
 
-/** The 400 problem the server would answer for these fields, made here. */
-const invalid = (errors: FieldError[]) =>
-  new ActkitProblemError({
-    status: 400,
-    title: 'Invalid input',
-    type: problemTypes.validation,
-    detail: errors.map(({ path, message }) => `${path} ${message}`).join('; '),
-    errors,
-  });
+/**
+ * The 400 problem the server would answer for these fields, made here. `cause`: what `uploadAsset`
+ * rejected with, kept for the app's own logging only: its words never reach `detail` or `fieldErrors`.
+ */
+const invalid = (errors: FieldError[], cause?: unknown) =>
+  new ActkitProblemError(
+    {
+      status: 400,
+      title: 'Invalid input',
+      type: problemTypes.validation,
+      detail: errors.map(({ path, message }) => `${path} ${message}`).join('; '),
+      errors,
+    },
+    cause === undefined ? undefined : { cause },
+  );
 
 /** A file in the input: its field, the file, and the kind the field takes. */
 export type AssetFileEntry = [AssetField, Blob, Kind];
@@ -105,6 +111,7 @@ async function prepare(
   if (errors.length) return { error: invalid(errors) };
 
   const uris: Partial<Record<AssetField, string>> = {};
+  const rejections: unknown[] = [];
   for (const [path, file] of files) {
     if (!upload) {
       uris[path] = await dataUriOf(file, signal);
@@ -115,10 +122,16 @@ async function prepare(
       if (typeof url === 'string' && /^https:\/\/[^/?#\s]+/.test(url)) uris[path] = url;
       else errors.push({ path, message: uploadResultMessage() });
     } catch (error) {
-      errors.push({ path, message: uploadFailedMessage((error as Error)?.message ?? String(error)) });
+      // Storage errors name buckets and keys: the user sees actkit's words, the app gets the error.
+      rejections.push(error);
+      errors.push({ path, message: uploadFailedMessage() });
     }
   }
-  if (errors.length) return { error: invalid(errors) };
+  const cause =
+    rejections.length > 1
+      ? new AggregateError(rejections, 'uploadAsset rejected for more than one file')
+      : rejections[0];
+  if (errors.length) return { error: invalid(errors, cause) };
   return {
     input: {
       ...input,

@@ -22,7 +22,9 @@ export type AssetField = 'character.uri' | 'reference.uri';
 /**
  * Puts a chosen file on the app's own storage and resolves to its https URL (a presigned upload to S3, say),
  * which is then sent instead of the file. `signal` aborts when the start is superseded, reset or unmounted.
- * A rejection is shown as a field error on `field` ("could not be uploaded (<its message>)").
+ * A rejection is shown as a field error on `field` in actkit's words only ("could not be uploaded; try
+ * again": storage errors name buckets and keys); the rejection itself is the `cause` of the hook's
+ * `ActkitProblemError` (an `AggregateError` of both when both files failed), for the app's own logging.
  */
 export type UploadAsset = (
   file: Blob,

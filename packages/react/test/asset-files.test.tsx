@@ -6,7 +6,7 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { EventSource } from 'eventsource';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clip, MB, png } from '../../core/test/media-clips.js';
+import { clip, clipWithAudio, MB, png } from '../../core/test/media-clips.js';
 import {
   type CharacterPerformance,
   type CharacterPerformanceOptions,
@@ -143,6 +143,37 @@ describe('files that pass are sent inline as data: URIs', () => {
   });
 });
 
+describe('tracks of different lengths: the page and the server measure the whole file', () => {
+  it('5 s of video with 35 s of audio, which a browser calls 35 s: the server says 35.0 s too, no create', async () => {
+    const created = app.emulator.stats.tasksCreated;
+    const { result } = hook();
+    await act(async () => {
+      await result.current.start({
+        ...validInput,
+        reference: { type: 'video', uri: file(await clipWithAudio(5, 35), 'long-audio.mp4', 'video/mp4') },
+      });
+    });
+    expect(result.current.error?.fieldErrors).toEqual({
+      'reference.uri': 'is 35.0 s long; the reference clip must be 3–30 s',
+    });
+    expect(app.emulator.stats.tasksCreated).toBe(created);
+  }, 30_000);
+
+  it('2 s of video with 5 s of audio, which a browser calls 5 s: the server accepts it', async () => {
+    const before = posts();
+    const { result } = hook();
+    await act(async () => {
+      await result.current.start({
+        ...validInput,
+        reference: { type: 'video', uri: file(await clipWithAudio(2, 5), 'short-video.mp4', 'video/mp4') },
+      });
+    });
+    expect(result.current.error).toBeUndefined();
+    expect(posts()).toBe(before + 1);
+    await sentBody(result);
+  }, 30_000);
+});
+
 describe('uploadAsset: the app puts files on its own storage', () => {
   it('is called once per file with its field and a signal; its https URL is sent instead', async () => {
     const calls: { field: string; size: number; aborted: boolean }[] = [];
@@ -174,9 +205,12 @@ describe('uploadAsset: the app puts files on its own storage', () => {
 
   it('a failing upload, or one that gives no https URL, is a field error and nothing is sent', async () => {
     const before = posts();
+    const storageError = new Error(
+      'S3 said: AccessDenied for bucket secret-bucket-123, key uploads/u-42/face.png',
+    );
     const { result } = hook({
       uploadAsset: async (_blob, { field }) => {
-        if (field === 'character.uri') throw new Error('storage quota exceeded');
+        if (field === 'character.uri') throw storageError;
         return 'http://insecure.example.com/clip.mp4';
       },
     });
@@ -188,10 +222,37 @@ describe('uploadAsset: the app puts files on its own storage', () => {
       });
     });
     expect(result.current.error!.fieldErrors).toEqual({
-      'character.uri': 'could not be uploaded (storage quota exceeded)',
+      'character.uri': 'could not be uploaded; try again',
       'reference.uri': 'was uploaded, but uploadAsset did not resolve to an https URL to send instead',
     });
+    // The storage's words (bucket, key) never reach what a page shows; the app keeps them as the cause.
+    const shown = JSON.stringify([result.current.error!.message, result.current.error!.detail]);
+    expect(shown).not.toMatch(/secret-bucket|AccessDenied|uploads\/u-42/);
+    expect(result.current.error!.cause).toBe(storageError);
     expect(posts()).toBe(before);
+  });
+
+  it('both uploads failing: one field error each, both errors kept as an AggregateError cause', async () => {
+    const errors = [new Error('bucket a'), new Error('bucket b')];
+    const { result } = hook({
+      uploadAsset: async (_blob, { field }) => {
+        throw errors[field === 'character.uri' ? 0 : 1];
+      },
+    });
+    await act(async () => {
+      await result.current.start({
+        ...validInput,
+        character: { type: 'image', uri: file(await png(), 'face.png', 'image/png') },
+        reference: { type: 'video', uri: file(await clip(5), 'clip.mp4', 'video/mp4') },
+      });
+    });
+    expect(result.current.error!.fieldErrors).toEqual({
+      'character.uri': 'could not be uploaded; try again',
+      'reference.uri': 'could not be uploaded; try again',
+    });
+    const cause = result.current.error!.cause;
+    expect(cause).toBeInstanceOf(AggregateError);
+    expect((cause as AggregateError).errors).toEqual(errors);
   });
 
   it('a second start aborts the upload in flight: its signal aborts, its result is dropped', async () => {
