@@ -5,7 +5,7 @@
 // ffmpeg (core's test helper), made in a temp dir.
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clip, dataUri, MB, padMp4 } from '../../../packages/core/test/media-clips.js';
+import { clip, clipWithAudio, dataUri, MB, padMp4 } from '../../../packages/core/test/media-clips.js';
 import { adapters } from '../src/adapters.js';
 import { call } from '../src/http.js';
 import { validInput } from '../src/inputs.js';
@@ -109,6 +109,54 @@ describe.each(adapters)('$name: inline assets', (adapter) => {
     const answer = await create(withReference(dataUri('video/mp4', await clip(2))));
     expect(answer.status).toBe(400);
     expect(answer.json.errors).toEqual([
+      { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(stack.emulator.stats.requests).toBe(before);
+  });
+
+  it('an MP4 cut short (its index whole, its frames gone) → 400 "incomplete", nothing upstream', async () => {
+    const before = stack.emulator.stats.requests;
+    const cut = (await clip(5)).subarray(0, 5000);
+    const answer = await create(withReference(dataUri('video/mp4', cut)));
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([
+      {
+        path: 'reference.uri',
+        message:
+          'is incomplete: the file was cut short and part of its media data is missing; send the whole file',
+      },
+    ]);
+    expect(stack.emulator.stats.requests).toBe(before);
+  });
+
+  it('a clip lasts as long as its longest track, as a page measures it: 5 s video + 35 s audio → 400', async () => {
+    const before = stack.emulator.stats.requests;
+    const answer = await create(withReference(dataUri('video/mp4', await clipWithAudio(5, 35))));
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([
+      { path: 'reference.uri', message: 'is 35.0 s long; the reference clip must be 3–30 s' },
+    ]);
+    expect(stack.emulator.stats.requests).toBe(before);
+  }, 30_000);
+
+  it('2 s video + 5 s audio is a 5 s clip → 202 and one upstream create', async () => {
+    const before = stack.emulator.stats.tasksCreated;
+    const answer = await create(withReference(dataUri('video/mp4', await clipWithAudio(2, 5))));
+    expect(answer.status, JSON.stringify(answer.json)).toBe(202);
+    expect(stack.emulator.stats.tasksCreated).toBe(before + 1);
+  }, 30_000);
+
+  it('every bad field at once: the clip is measured even when other fields failed', async () => {
+    const before = stack.emulator.stats.requests;
+    const answer = await create({
+      character: { type: 'image', uri: 'http://assets.example.com/face.png' },
+      reference: { type: 'video', uri: dataUri('video/mp4', await clip(2)) },
+      seed: -1,
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.json.errors).toEqual([
+      { path: 'character.uri', message: 'must be an https URL with a host name (not http:)' },
+      { path: 'seed', message: 'must be between 0 and 4294967295' },
       { path: 'reference.uri', message: 'is 2.0 s long; the reference clip must be 3–30 s' },
     ]);
     expect(stack.emulator.stats.requests).toBe(before);
