@@ -27,19 +27,23 @@ const duration = referenceVideoDurationSeconds;
 /** Why the video read from a data URI labelled `label` breaks the spec's rules, or undefined. */
 function videoProblem(reading: VideoReading, label: string, isReference: boolean): string | undefined {
   const accepted = mediaTypeWords(video.mediaTypes);
+  if (!reading.ok && reading.problem === 'unreadable') {
+    return fieldMessages.unreadableVideo(reading.reason, accepted);
+  }
+  // The container first, even for a file cut short: an Ogg file is refused as Ogg, whatever it holds.
+  const { container, containerName } = reading.ok ? reading.facts : reading;
+  if (!video.mediaTypes.includes(container)) {
+    return fieldMessages.container(containerName, container, accepted, video.mediaTypes);
+  }
+  if (familyOfMediaType[container] !== familyOfMediaType[label]) {
+    return fieldMessages.containerLabel(label, containerName, container);
+  }
   if (!reading.ok) {
-    if (reading.problem === 'unreadable') return fieldMessages.unreadableVideo(reading.reason, accepted);
     return reading.missing === 'tracks'
       ? fieldMessages.noMediaTracks(accepted)
       : fieldMessages.incompleteVideo();
   }
   const { facts } = reading;
-  if (!video.mediaTypes.includes(facts.container)) {
-    return fieldMessages.container(facts.containerName, facts.container, accepted, video.mediaTypes);
-  }
-  if (familyOfMediaType[facts.container] !== familyOfMediaType[label]) {
-    return fieldMessages.containerLabel(label, facts.containerName, facts.container);
-  }
   if (facts.codec === undefined) return fieldMessages.noVideoTrack();
   const codecs = video.codecs ?? [];
   if (codecs.length > 0 && (facts.codec === null || !codecs.includes(facts.codec))) {

@@ -37,6 +37,13 @@ function describeOverLimit(bytes: number, maxBytes: number): [size: string, limi
 const either = (values: readonly string[]) =>
   values.length > 1 ? `${values.slice(0, -1).join(', ')} or ${values.at(-1)}` : (values[0] ?? '');
 
+/**
+ * "an Ogg", "an MPEG-TS", "a Matroska", "a WebM": the article a container's name takes when read aloud (a
+ * vowel, or a spelled-out acronym whose first letter sounds like one: M-P-E-G, but not "Matroska").
+ */
+const withArticle = (name: string) =>
+  /^[aeio]|^[FHLMNRSX][A-Z]/i.test(name) && !/^[FHLMNRSX][a-z]/.test(name) ? `an ${name}` : `a ${name}`;
+
 /** What an asset field holds: an image or a video. */
 type AssetKindWord = 'image' | 'video';
 const kindWords: Record<AssetKindWord, string> = { image: 'an image', video: 'a video' };
@@ -174,10 +181,10 @@ export const fieldMessages = {
     acceptedWords: readonly string[],
     accepted: readonly string[],
   ) =>
-    `holds a ${name} file (${container}); a video must be ${either(acceptedWords)} (${accepted.join(', ')})`,
+    `holds ${withArticle(name)} file (${container}); a video must be ${either(acceptedWords)} (${accepted.join(', ')})`,
   /** A video whose container is not the one its label names. */
   containerLabel: (label: string, name: string, container: string) =>
-    `is labelled ${label} but holds a ${name} video (${container})`,
+    `is labelled ${label} but holds ${withArticle(name)} video (${container})`,
   /** A video container with no video track (it holds audio only). */
   noVideoTrack: () => 'holds no video track',
   /** A video container whose frames lie (in part) past the end of its bytes: a file cut short. */

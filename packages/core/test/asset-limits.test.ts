@@ -249,6 +249,16 @@ describe('a file cut short is refused, even when its index is whole', () => {
     expect(await validateAssetMedia(referenceOf(dataUri('video/mp4', full)))).toEqual([]);
   });
 
+  it('an Ogg file (Theora, whose track the parser does not read) is refused as Ogg, not as incomplete', async () => {
+    expect(await validateAssetMedia(referenceOf(dataUri('video/webm', await clip(5, 'ogv'))))).toEqual([
+      {
+        path: 'reference.uri',
+        message:
+          'holds an Ogg file (application/ogg); a video must be MP4, MOV or WebM (video/mp4, video/quicktime, video/webm)',
+      },
+    ]);
+  }, 60_000);
+
   it('the first 20 KB of a 5 s WebM: incomplete, not "0.0 s long"', async () => {
     const full = await clip(5, 'webm');
     expect(full.length).toBeGreaterThan(20_000);

@@ -126,6 +126,14 @@ describe('the message table', () => {
     [fieldMessages.uploadFailed(), 'could not be uploaded; try again'],
     [fieldMessages.dataUriShape('image'), 'must be a base64 data: URI like data:image/png;base64,…'],
     [fieldMessages.dataUriShape('video'), 'must be a base64 data: URI like data:video/mp4;base64,…'],
+    [
+      fieldMessages.container('Ogg', 'application/ogg', ['MP4'], ['video/mp4']),
+      'holds an Ogg file (application/ogg); a video must be MP4 (video/mp4)',
+    ],
+    [
+      fieldMessages.containerLabel('video/webm', 'Matroska', 'video/x-matroska'),
+      'is labelled video/webm but holds a Matroska video (video/x-matroska)',
+    ],
     [fieldMessages.rejectedByProvider(), 'was rejected by the video provider'],
     [fieldMessages.invalid(), 'is not valid'],
   ])('%s', (message, expected) => {

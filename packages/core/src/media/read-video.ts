@@ -78,11 +78,12 @@ export async function readVideo(bytes: Uint8Array): Promise<VideoReading> {
   const input = new mediabunny.Input({ source: new mediabunny.BufferSource(bytes), formats });
   try {
     const format = await input.getFormat();
+    const container = { container: format.mimeType, containerName: format.name };
     const tracks = (await input.getTracks()).filter((track) => track.isVideoTrack() || track.isAudioTrack());
-    if (tracks.length === 0) return { ok: false, problem: 'incomplete', missing: 'tracks' };
+    if (tracks.length === 0) return { ok: false, problem: 'incomplete', missing: 'tracks', ...container };
     for (const track of tracks) {
       if (!(await lastPacketInside(mediabunny, track))) {
-        return { ok: false, problem: 'incomplete', missing: 'samples' };
+        return { ok: false, problem: 'incomplete', missing: 'samples', ...container };
       }
     }
     const video = await input.getPrimaryVideoTrack();
@@ -90,8 +91,7 @@ export async function readVideo(bytes: Uint8Array): Promise<VideoReading> {
     return {
       ok: true,
       facts: {
-        container: format.mimeType,
-        containerName: format.name,
+        ...container,
         codec: codec === undefined ? undefined : codec === null ? null : (codecWords[codec] ?? codec),
         // The end of the longest track, as players and ffprobe's format duration measure a clip.
         durationSeconds: await input.computeDuration(),

@@ -29,9 +29,17 @@ export type VideoReading =
    * The start of a container whose media is missing: a file cut short. `missing: 'tracks'`: no audio or
    * video track at all (an MP4 cut before its index, which sits at the end unless it was made "faststart");
    * `'samples'`: a track's last frame (in decode order, the one stored last) lies past the end of the bytes,
-   * or the track has no readable frame (a WebM cut inside its clusters).
+   * or the track has no readable frame (a WebM cut inside its clusters). A track the parser does not read
+   * (Theora in Ogg) counts as none.
    */
-  | { ok: false; problem: 'incomplete'; missing: 'tracks' | 'samples' };
+  | {
+      ok: false;
+      problem: 'incomplete';
+      missing: 'tracks' | 'samples';
+      /** As in VideoFacts: the container is known even when its media is not all there. */
+      container: string;
+      containerName: string;
+    };
 
 /**
  * Reads a video from its bytes. Resolves `undefined` where no parser is available (the browser build of
