@@ -174,6 +174,17 @@ describe('tracks of different lengths: the page and the server measure the whole
   }, 30_000);
 });
 
+/** Starts with a PNG character and a 5 s MP4 reference, both as Files. */
+async function startWithBothFiles(result: { current: CharacterPerformance }) {
+  await act(async () => {
+    await result.current.start({
+      ...validInput,
+      character: { type: 'image', uri: file(await png(), 'face.png', 'image/png') },
+      reference: { type: 'video', uri: file(await clip(5), 'clip.mp4', 'video/mp4') },
+    });
+  });
+}
+
 describe('uploadAsset: the app puts files on its own storage', () => {
   it('is called once per file with its field and a signal; its https URL is sent instead', async () => {
     const calls: { field: string; size: number; aborted: boolean }[] = [];
@@ -214,13 +225,7 @@ describe('uploadAsset: the app puts files on its own storage', () => {
         return 'http://insecure.example.com/clip.mp4';
       },
     });
-    await act(async () => {
-      await result.current.start({
-        ...validInput,
-        character: { type: 'image', uri: file(await png(), 'face.png', 'image/png') },
-        reference: { type: 'video', uri: file(await clip(5), 'clip.mp4', 'video/mp4') },
-      });
-    });
+    await startWithBothFiles(result);
     expect(result.current.error!.fieldErrors).toEqual({
       'character.uri': 'could not be uploaded; try again',
       'reference.uri': 'was uploaded, but uploadAsset did not resolve to an https URL to send instead',
@@ -239,13 +244,7 @@ describe('uploadAsset: the app puts files on its own storage', () => {
         throw errors[field === 'character.uri' ? 0 : 1];
       },
     });
-    await act(async () => {
-      await result.current.start({
-        ...validInput,
-        character: { type: 'image', uri: file(await png(), 'face.png', 'image/png') },
-        reference: { type: 'video', uri: file(await clip(5), 'clip.mp4', 'video/mp4') },
-      });
-    });
+    await startWithBothFiles(result);
     expect(result.current.error!.fieldErrors).toEqual({
       'character.uri': 'could not be uploaded; try again',
       'reference.uri': 'could not be uploaded; try again',
