@@ -1,6 +1,7 @@
 // The parts of a base64 `data:` URI that validation needs, read WITHOUT decoding the payload: the declared
 // media type, the decoded size (from the payload's length and padding) and the first few bytes (enough to
-// recognise a file signature). Browser-safe and synchronous: a 16 MB video costs a scan, not a copy.
+// recognise a file signature). Browser-safe and synchronous: a 16 MB video costs one pass (a native decode
+// into a small reused buffer on Node, a table scan in a browser), never a copy.
 
 /** `data:<type>/<subtype>;base64,` — the header the spec's DataUri pattern describes. */
 const header = /^data:([a-z]+\/[A-Za-z0-9.+-]+);base64,/;
@@ -44,6 +45,33 @@ function inAlphabet(text: string, start: number, end: number): boolean {
     if (written & 1) ok &= single[bytes[written - 1]!]!;
   }
   return ok === 1;
+}
+
+/** Node's Buffer where there is one (the server, the CLI); a browser has none and scans (`inAlphabet`). */
+type NodeBuffer = {
+  allocUnsafe(size: number): {
+    write(text: string, offset: number, length: number, encoding: 'base64'): number;
+  };
+};
+const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+let decodeScratch: ReturnType<NodeBuffer['allocUnsafe']> | undefined;
+
+/**
+ * `isBase64Payload`'s alphabet test on Node, ~5x faster than the scan (2 vs 10 ms for 13 MB here): Node's
+ * base64 decoder (native) skips every character outside the alphabet, `=` included, and takes base64url's
+ * `-` and `_`. So a payload of whole 4-character groups is standard base64 exactly when decoding it yields
+ * every byte its length promises and it holds no `-` or `_`. Decodes 64 K characters at a time into one
+ * reused 48 KB buffer: nothing is kept.
+ */
+function decodesWhole(text: string, start: number, expectedBytes: number, buffer: NodeBuffer): boolean {
+  if (text.includes('-', start) || text.includes('_', start)) return false;
+  decodeScratch ??= buffer.allocUnsafe((scanChunk / 4) * 3);
+  let written = 0;
+  for (let at = start; at < text.length; at += scanChunk) {
+    const part = text.slice(at, Math.min(text.length, at + scanChunk));
+    written += decodeScratch.write(part, 0, (scanChunk / 4) * 3, 'base64');
+  }
+  return written === expectedBytes;
 }
 
 /** Where a data URI's payload starts and what media type it declares (lower-cased). */
@@ -105,6 +133,7 @@ export function decodedByteLength(uri: string, parts: DataUriParts): number {
 export function isBase64Payload(uri: string, parts: DataUriParts): boolean {
   const length = uri.length - parts.payloadOffset;
   if (length === 0 || length % 4 !== 0) return false;
+  if (nodeBuffer) return decodesWhole(uri, parts.payloadOffset, decodedByteLength(uri, parts), nodeBuffer);
   return inAlphabet(uri, parts.payloadOffset, uri.length - padding(uri));
 }
 

@@ -5,7 +5,7 @@
 // installed, so the browser entry never loads it and the main entry imports it lazily (asset-media.ts) only
 // when a video data: URI is to be checked.
 import type { InputFormat, InputTrack, VideoCodec } from 'mediabunny';
-import { dataUriParts } from '../data-uri.js';
+import { dataUriParts, decodedByteLength } from '../data-uri.js';
 import type { VideoReading } from './video-facts.js';
 
 type Mediabunny = typeof import('mediabunny');
@@ -74,8 +74,14 @@ async function lastPacketInside(mediabunny: Mediabunny, track: InputTrack): Prom
  * (text, an image); never rejects. ~1 ms for a 10 MB MP4 on Node 20 here.
  */
 export async function readVideo(bytes: Uint8Array): Promise<VideoReading> {
+  const { mediabunny } = await loadParser();
+  return readVideoFrom(new mediabunny.BufferSource(bytes));
+}
+
+/** `readVideo` over any mediabunny source (bytes in memory, a base64 payload decoded range by range). */
+async function readVideoFrom(source: InstanceType<Mediabunny['Source']>): Promise<VideoReading> {
   const { mediabunny, formats } = await loadParser();
-  const input = new mediabunny.Input({ source: new mediabunny.BufferSource(bytes), formats });
+  const input = new mediabunny.Input({ source, formats });
   try {
     const format = await input.getFormat();
     const container = { container: format.mimeType, containerName: format.name };
@@ -106,12 +112,42 @@ export async function readVideo(bytes: Uint8Array): Promise<VideoReading> {
 }
 
 /**
- * Decodes a base64 `data:` URI (Node's Buffer: ~12 ms for 16 MB here) and reads the video in it, as
- * `readVideo` does.
+ * The bytes of a base64 payload as a mediabunny source that decodes only the ranges the reader asks for:
+ * the container's index and each track's last frame, kilobytes of a 16 MB clip. Decoding the whole payload
+ * first (Node's Buffer: ~12 ms for 16 MB here) was most of a create's validation time. Byte `b` lives in the
+ * 4-character group `floor(b / 3)`, so a range maps to whole groups and is cut to size after decoding.
+ */
+function base64Source(mediabunny: Mediabunny, uri: string, payloadOffset: number, size: number) {
+  return new mediabunny.CustomSource({
+    getSize: () => size,
+    read: (start, end) => {
+      const firstGroup = Math.floor(start / 3);
+      const lastGroup = Math.ceil(end / 3);
+      const decoded = Buffer.from(
+        uri.slice(payloadOffset + firstGroup * 4, payloadOffset + lastGroup * 4),
+        'base64',
+      );
+      const from = start - firstGroup * 3;
+      return new Uint8Array(
+        decoded.buffer,
+        decoded.byteOffset + from,
+        Math.min(end - start, decoded.length - from),
+      );
+    },
+  });
+}
+
+/**
+ * Reads the video in a base64 `data:` URI as `readVideo` does, decoding only the parts of the payload the
+ * container's index and the completeness check need. The payload must be standard base64 (what
+ * `checkAssetUri` and `isBase64Payload` accept): other text is not diagnosed here and reads as unreadable or
+ * incomplete.
  */
 export async function readVideoDataUri(uri: string): Promise<VideoReading> {
   const parts = dataUriParts(uri);
   if (!parts) return { ok: false, problem: 'unreadable', reason: 'not a base64 data: URI' };
-  const bytes = Buffer.from(uri.slice(parts.payloadOffset), 'base64');
-  return readVideo(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const { mediabunny } = await loadParser();
+  const size = decodedByteLength(uri, parts);
+  if (size === 0) return readVideo(new Uint8Array(0));
+  return readVideoFrom(base64Source(mediabunny, uri, parts.payloadOffset, size));
 }
