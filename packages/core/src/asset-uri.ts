@@ -23,6 +23,7 @@ function checkHttpsUrl(uri: string): string | undefined {
     return fieldMessages.httpsUrl();
   }
   if (url.protocol !== 'https:') return fieldMessages.httpsScheme(url.protocol.replace(/:$/, ''));
+  if (!uri.startsWith('https://')) return fieldMessages.schemeCase();
   if (url.username || url.password) return fieldMessages.noCredentials();
   const host = url.hostname;
   if (host.startsWith('[') || ipv4.test(host)) return fieldMessages.hostName();
@@ -43,6 +44,7 @@ function checkHttpsUrl(uri: string): string | undefined {
 export function checkAssetUri(uri: unknown, kind?: AssetKind): string | undefined {
   if (uri === undefined || uri === '') return fieldMessages.required();
   if (typeof uri !== 'string') return fieldMessages.httpsUrl();
+  if (uri.trim() !== uri) return fieldMessages.surroundingSpace();
   if (/^data:/i.test(uri)) return checkDataUriAsset(uri, kind);
   return checkHttpsUrl(uri);
 }

@@ -129,6 +129,10 @@ export const fieldMessages = {
   publicHostName: (host: string) => `must be an https URL with a public host name ("${host}" is not one)`,
   /** `user:password@` in the URL. */
   noCredentials: () => 'must not contain a user name or password',
+  /** Spaces or line breaks around an asset URI (a copy-paste): the provider would not find the asset. */
+  surroundingSpace: () => 'must not start or end with spaces or line breaks',
+  /** `HTTPS://…`: a URL parser takes it, the spec's pattern and the provider's docs want `https://`. */
+  schemeCase: () => 'must start with "https://" in lower case',
   /** Longer than the spec's `maxLength` of HttpsUrl. */
   urlLength: (length: number, max: number) => `must be at most ${max} characters long (it is ${length})`,
   /**
@@ -197,7 +201,7 @@ export const fieldMessages = {
   codec: (codec: string | null, codecs: readonly string[]) =>
     codec
       ? `uses the ${codec} video codec; the provider takes ${either(codecs)}`
-      : `uses a video codec that cannot be read; re-encode it with one the provider takes: ${either(codecs)}`,
+      : `uses a video codec the provider does not take (it takes ${either(codecs)}); re-encode it with one of those`,
   /** A reference clip outside the spec's `x-duration-seconds` (the measured length in seconds). */
   duration: durationMessage,
   /** A chosen file larger than its kind's data: URI cap (bytes). */

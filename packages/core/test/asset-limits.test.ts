@@ -131,6 +131,18 @@ describe('synchronous data: URI checks (every runtime)', () => {
     );
   });
 
+  it('spaces around a URI and an upper-case HTTPS scheme get their own words (not the length or the generic rule)', () => {
+    const clipUri = `data:video/mp4;base64,${'A'.repeat(3000)}`;
+    expect(checkAssetUri(` ${clipUri}`, 'video')).toBe('must not start or end with spaces or line breaks');
+    expect(checkAssetUri('https://cdn.example.com/a.png\n', 'image')).toBe(
+      'must not start or end with spaces or line breaks',
+    );
+    expect(checkAssetUri('HTTPS://cdn.example.com/a.png', 'image')).toBe(
+      'must start with "https://" in lower case',
+    );
+    expect(checkAssetUri('https://cdn.example.com/a.png', 'image')).toBeUndefined();
+  });
+
   it('RFC 2397 parameters are refused, saying why (Runway documents data:<type>;base64, only)', async () => {
     const payload = (await clip(5)).toString('base64');
     expect(issueOf(referenceOf(`data:video/mp4;codecs=avc1;base64,${payload}`), 'reference.uri')).toBe(
@@ -288,7 +300,7 @@ describe('a codec the parser does not know', () => {
       {
         path: 'reference.uri',
         message:
-          'uses a video codec that cannot be read; re-encode it with one the provider takes: H.264, H.265, AV1, VP8, VP9 or ProRes',
+          'uses a video codec the provider does not take (it takes H.264, H.265, AV1, VP8, VP9 or ProRes); re-encode it with one of those',
       },
     ]);
   }, 60_000);

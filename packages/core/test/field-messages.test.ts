@@ -87,7 +87,7 @@ describe('the message table', () => {
     ],
     [
       fieldMessages.codec(null, ['H.264', 'AV1']),
-      'uses a video codec that cannot be read; re-encode it with one the provider takes: H.264 or AV1',
+      'uses a video codec the provider does not take (it takes H.264 or AV1); re-encode it with one of those',
     ],
     [
       fieldMessages.dataUriTooLarge(16 * 1024 * 1024 + 1, 16 * 1024 * 1024, 'video'),
@@ -159,6 +159,8 @@ const everyMessage: Record<keyof typeof fieldMessages, string> = {
   publicHostName: fieldMessages.publicHostName('intranet'),
   noCredentials: fieldMessages.noCredentials(),
   urlLength: fieldMessages.urlLength(3000, 2048),
+  surroundingSpace: fieldMessages.surroundingSpace(),
+  schemeCase: fieldMessages.schemeCase(),
   dataUriShape: fieldMessages.dataUriShape('video', 'parameters'),
   base64: fieldMessages.base64(),
   dataUriTooLarge: fieldMessages.dataUriTooLarge(7_000_000, 5_242_880, undefined),

@@ -96,8 +96,10 @@ describe('fault injection', () => {
   });
 
   it('latency past a client timeout leaves a created task behind (ambiguous failure)', async () => {
-    emu.inject({ kind: 'latency', route: 'create', ms: 1000 });
-    await expect(create(emu, undefined, { signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    // The client gives up at 400 ms, long before the 3 s answer, and long after the request left even on a
+    // starved machine (at 100 ms a loaded CI run could abort before the body was sent: no task, rightly).
+    emu.inject({ kind: 'latency', route: 'create', ms: 3000 });
+    await expect(create(emu, undefined, { signal: AbortSignal.timeout(400) })).rejects.toThrow();
     expect(emu.stats.tasksCreated).toBe(1);
   });
 

@@ -14,8 +14,9 @@ import {
 
 describe('task lifecycle in real time', () => {
   it('PENDING → RUNNING with rising progress → SUCCEEDED with an output URL', async () => {
-    // 3 s: PENDING is 10% of a task (300 ms here), long enough for the first read to see it on a busy machine.
-    await withEmulator({ taskMs: 3000, shape: 'bare' }, async (emu) => {
+    // 6 s: PENDING is 10% of a task (600 ms here), long enough for the first read to see it on a busy machine
+    // (300 ms was not, once, in a loaded CI run).
+    await withEmulator({ taskMs: 6000, shape: 'bare' }, async (emu) => {
       const { json } = await create(emu);
       const seen: { status: string; progress?: number }[] = [];
       for (;;) {
