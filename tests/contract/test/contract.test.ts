@@ -515,7 +515,9 @@ describe.each(adapters)('$name', (adapter) => {
           `[${adapter.name}] fan-out: 1 watcher → ${oneWatcher} upstream GETs, 25 watchers → ${twentyFive}`,
         );
         expect(oneWatcher).toBeGreaterThan(0);
-        expect(twentyFive).toBeLessThanOrEqual(oneWatcher * 1.5);
+        // One shared loop, not 25 (which would be ~25×). Two separate runs of a 1.5 s task on a loaded machine
+        // differ by up to 2× on their own (Next.js once: 15 GETs for one watcher, 24 for 25 watchers).
+        expect(twentyFive).toBeLessThanOrEqual(oneWatcher * 2);
       } finally {
         await fanout.close();
       }
