@@ -1,44 +1,15 @@
 // 50 event-stream connect/disconnect cycles against one running task: every disconnect must end the
 // stream, release its watcher and let the shared upstream loop stop, leaving no timer, socket or listener
-// behind. Measured in-process: the store's activeLoops(), process.getActiveResourcesInfo(), the listener
-// counts of the server-side responses, and the emulator's GET count once everyone left.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// behind (the cycles and their checks: core's test/disconnect-cycles.ts).
+import type { ServerResponse } from 'node:http';
 import { createActkitClient } from '@actkit/core';
 import { createMemoryStore } from '@actkit/core/server';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { actkitPlugin } from '@actkit/fastify';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, fastifyMajors, handleSecret, listen, validInput } from './fastify-app.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const user = { 'x-user': 'cycler' };
-const count = (kind: string) => process.getActiveResourcesInfo().filter((r) => r === kind).length;
-
-async function until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
-
-/** Opens the task's event stream, waits for its first event, then leaves. */
-async function connectAndLeave(url: string): Promise<void> {
-  const leave = new AbortController();
-  const response = await fetch(url, { headers: user, signal: leave.signal });
-  expect(response.status).toBe(200);
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let received = ''; // a heartbeat may come first when the machine is busy
-  while (!received.includes('data: ')) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`the stream ended before its first event: ${received}`);
-    received += decoder.decode(value, { stream: true });
-  }
-  leave.abort();
-  await reader.closed.catch(() => {});
-}
+import { recordStreams, runDisconnectCycles } from '../../core/test/disconnect-cycles.js';
+import { fastifyMajors, handleSecret, listen } from './fastify-app.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -49,8 +20,8 @@ afterAll(() => emulator?.close());
 describe.each(fastifyMajors)('$name', ({ create }) => {
   let app: FastifyInstance;
   let origin: string;
+  let streams: ServerResponse[];
   const store = createMemoryStore();
-  const streams: ServerResponse[] = [];
 
   beforeAll(async () => {
     // The test's fetch keeps spare connections that never sent a request: close them with the app.
@@ -65,47 +36,14 @@ describe.each(fastifyMajors)('$name', ({ create }) => {
       heartbeatMs: 30,
     });
     origin = await listen(app);
-    app.server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (req.url?.endsWith('/events')) streams.push(res);
-    });
+    streams = recordStreams(app.server);
   });
   afterAll(() => app?.close());
 
-  const upstreamGets = () =>
-    Object.entries(emulator.stats.byRoute)
-      .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-      .reduce((sum, [, n]) => sum + n, 0);
-
   it('50 cycles leave no loop, timer, socket or listener behind, and upstream polling stops', async () => {
-    const created = await call(`${origin}/api/actkit/character-performances`, {
-      body: validInput,
-      headers: user,
-    });
-    expect(created.status).toBe(202);
-    const events = `${origin}/api/actkit/tasks/${created.json.task.handle}/events`;
-    const timersBefore = count('Timeout');
-    const socketsBefore = count('TCPSocketWrap');
-
-    for (let i = 0; i < 50; i++) await connectAndLeave(events);
-
-    await until(() => store.watchers.activeLoops() === 0, 'the shared loop to stop');
-    await until(
-      () => streams.length === 50 && streams.every((res) => res.destroyed),
-      'every stream to close',
-    );
-    const getsAfterLeaving = upstreamGets();
-    await sleep(300); // 15 poll intervals, 10 heartbeat intervals
-    expect(upstreamGets()).toBe(getsAfterLeaving);
-    expect(store.watchers.activeLoops()).toBe(0);
-    expect(count('Timeout')).toBeLessThanOrEqual(timersBefore);
-    expect(count('TCPSocketWrap')).toBeLessThanOrEqual(socketsBefore);
-    // Every listener the adapter or the handler put on a response is gone with it: the 50th response
-    // carries no more than the first, and none of them keeps a 'close' listener.
-    const listeners = streams.map((res) =>
-      res.eventNames().reduce((n, name) => n + res.listenerCount(name), 0),
-    );
-    expect(Math.max(...listeners)).toBe(listeners[0]);
+    await runDisconnectCycles({ origin, store, emulator, streams });
+    // None of the responses keeps a 'close' listener, and nothing was added to the server per stream.
     expect(streams.map((res) => res.listenerCount('close'))).toEqual(streams.map(() => 0));
-    expect(app.server.listenerCount('request')).toBe(2); // Fastify's and this test's, nothing added per stream
+    expect(app.server.listenerCount('request')).toBe(2); // Fastify's and this test's
   });
 });
