@@ -1,70 +1,33 @@
 // The README's example, run exactly as written (built packages, a real node process), against the emulator:
 // 401 before sign-in, then sign in (a signed cookie), start a task and follow its events to SUCCEEDED.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type ExampleServer, startExampleServer } from '../../core/test/readme-example-server.js';
 import { validInput } from './helpers.js';
 
-const readme = fileURLToPath(new URL('../README.md', import.meta.url));
-// Inside this package, so the example resolves hono, @hono/node-server and the built @actkit packages.
-const workDir = fileURLToPath(new URL('../.readme-example/', import.meta.url));
-
-function exampleSource(): string {
-  const text = readFileSync(readme, 'utf8');
-  const section = text.slice(text.indexOf('## Example'));
-  const match = /```js\n([\s\S]*?)```/.exec(section);
-  if (!match?.[1]) throw new Error('no ```js block under "## Example" in the README');
-  return match[1];
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let emulator: Emulator;
-let child: ChildProcess;
+let example: ExampleServer;
 let base: string;
 
 beforeAll(async () => {
   emulator = await startEmulator({ taskMs: 300 });
-  mkdirSync(workDir, { recursive: true });
-  writeFileSync(`${workDir}server.mjs`, exampleSource());
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ['server.mjs'], {
-    cwd: workDir,
+  example = await startExampleServer({
+    readmePath: fileURLToPath(new URL('../README.md', import.meta.url)),
+    // Inside this package, so the example resolves hono, @hono/node-server and the built @actkit packages.
+    workDir: fileURLToPath(new URL('../.readme-example', import.meta.url)),
     env: {
-      ...process.env,
-      PORT: String(port),
       COMETAPI_KEY: 'readme-example-key',
       ACTKIT_BASE_URL: emulator.url,
       SESSION_SECRET: 'readme-example-session-secret-of-32+chars',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk) => {
-      if (String(chunk).includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the README example exited with ${code}: ${stderr}`)));
-  });
+  base = example.origin;
 });
 
 afterAll(async () => {
-  child?.kill('SIGTERM');
+  example?.stop();
   await emulator?.close();
-  rmSync(workDir, { recursive: true, force: true });
 });
 
 it('runs as written: 401 before sign-in, then a task through to SUCCEEDED over SSE', async () => {
