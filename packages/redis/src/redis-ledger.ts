@@ -1,12 +1,13 @@
 // The owner's task ledger on Redis (layout in scripts/ledger-scripts.ts): records survive restarts and are
 // shared by every instance; lists walk an owner's sorted set in keyset order, so pages stay stable while
 // other instances insert; settlement claims are one script each, so one instance settles a task.
-import type {
-  ActkitLedger,
-  LedgerPatch,
-  LedgerPosition,
-  LedgerRecord,
-  LedgerStatus,
+import {
+  type ActkitLedger,
+  isUnfinishedLedgerRecord,
+  type LedgerPatch,
+  type LedgerPosition,
+  type LedgerRecord,
+  ledgerFixedFields,
 } from '@actkit/core/server';
 import type { RedisConnection } from './redis-connection.js';
 import {
@@ -17,24 +18,6 @@ import {
   ledgerRead,
   ledgerUpdate,
 } from './scripts/ledger-scripts.js';
-
-/** Fields `update` never changes (the interface's rule; the memory ledger's list). */
-const fixedFields = new Set([
-  'recordId',
-  'owner',
-  'createdAt',
-  'input',
-  'settlementId',
-  'settlement',
-  'settledAt',
-]);
-
-const terminal = new Set<LedgerStatus>(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-
-const isUnfinished = (record: LedgerRecord) =>
-  record.taskId !== undefined &&
-  record.settlement !== 'none' &&
-  (!terminal.has(record.status) || record.settledAt === undefined);
 
 /** A record's place in list order, as the sorted-set member (createdAt is fixed-width ISO 8601). */
 const memberOf = (position: LedgerPosition) => `${position.createdAt}|${position.recordId}`;
@@ -96,7 +79,9 @@ export function createRedisLedger({ connection, prefix, retentionMs }: RedisLedg
       return fromPairs(pairs);
     },
     async update(recordId, patch: LedgerPatch) {
-      const changes = Object.fromEntries(Object.entries(patch).filter(([name]) => !fixedFields.has(name)));
+      const changes = Object.fromEntries(
+        Object.entries(patch).filter(([name]) => !ledgerFixedFields.has(name)),
+      );
       const pairs = await connection.script<unknown[] | null>(
         ledgerUpdate,
         [recordKey(recordId), unfinishedKey],
@@ -149,7 +134,7 @@ export function createRedisLedger({ connection, prefix, retentionMs }: RedisLedg
         '0',
         String(limit),
       ]);
-      const records = (await readMembers(unfinishedKey, members)).filter(isUnfinished);
+      const records = (await readMembers(unfinishedKey, members)).filter(isUnfinishedLedgerRecord);
       return members.length < limit ? { records } : { records, cursor: members.at(-1)! };
     },
     async claimSettlement(recordId, holderId, leaseMs) {

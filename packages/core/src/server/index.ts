@@ -47,7 +47,12 @@ export type {
   TaskStateEntry,
   TaskWatchEvent,
 } from './store.js';
-export { isTerminalLedgerStatus, terminalLedgerStatuses } from './store.js';
+export {
+  isTerminalLedgerStatus,
+  isUnfinishedLedgerRecord,
+  ledgerFixedFields,
+  terminalLedgerStatuses,
+} from './store.js';
 export type {
   ActkitEventStreamResponse,
   ActkitHandler,

@@ -6,9 +6,11 @@
 import {
   type ActkitLedger,
   isTerminalLedgerStatus,
+  isUnfinishedLedgerRecord,
   type LedgerPatch,
   type LedgerPosition,
   type LedgerRecord,
+  ledgerFixedFields,
 } from './store.js';
 
 /** How long a record is kept after its last write by default: 30 days. */
@@ -27,16 +29,6 @@ export interface MemoryLedgerOptions {
 
 /** Fields that describe the task's state: frozen once the record is terminal. */
 const stateFields = ['status', 'progress', 'output', 'failure', 'failureCode', 'retryable'] as const;
-/** Fields `update` never changes. */
-const fixedFields = new Set([
-  'recordId',
-  'owner',
-  'createdAt',
-  'input',
-  'settlementId',
-  'settlement',
-  'settledAt',
-]);
 
 /** List order: (createdAt, recordId) ascending; the list walks it backwards (newest first). */
 const compare = (a: LedgerPosition, b: LedgerPosition) =>
@@ -65,11 +57,6 @@ function lowerBound(positions: LedgerPosition[], target: LedgerPosition): number
 /** Whether the record still waits for a settlement: it is not settled and needs one. */
 const awaitsSettlement = (record: LedgerRecord) =>
   record.settledAt === undefined && record.settlement !== 'none';
-
-const isUnfinished = (record: LedgerRecord) =>
-  record.taskId !== undefined &&
-  record.settlement !== 'none' &&
-  (!isTerminalLedgerStatus(record.status) || record.settledAt === undefined);
 
 /** A record `onTaskSettled` may be called for now. */
 const settleable = (record: LedgerRecord | undefined): record is LedgerRecord =>
@@ -113,7 +100,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): ActkitLed
   const write = (record: LedgerRecord) => {
     records.delete(record.recordId);
     records.set(record.recordId, { record, expiresAt: now() + retentionMs });
-    if (isUnfinished(record)) unfinished.add(record.recordId);
+    if (isUnfinishedLedgerRecord(record)) unfinished.add(record.recordId);
     else unfinished.delete(record.recordId);
     prune();
   };
@@ -147,7 +134,7 @@ export function createMemoryLedger(options: MemoryLedgerOptions = {}): ActkitLed
         isTerminalLedgerStatus(current.status) &&
         !(patch.status !== undefined && isTerminalLedgerStatus(patch.status));
       for (const [field, value] of Object.entries(structuredClone(patch))) {
-        if (value === undefined || fixedFields.has(field)) continue;
+        if (value === undefined || ledgerFixedFields.has(field)) continue;
         if (frozen && (stateFields as readonly string[]).includes(field)) continue;
         next[field] = value;
       }

@@ -98,6 +98,26 @@ export const terminalLedgerStatuses: readonly LedgerStatus[] = ['SUCCEEDED', 'FA
 export const isTerminalLedgerStatus = (status: LedgerStatus): boolean =>
   terminalLedgerStatuses.includes(status);
 
+/** The fields of a LedgerRecord that `ActkitLedger.update` never changes, whatever the patch says. */
+export const ledgerFixedFields: ReadonlySet<string> = new Set([
+  'recordId',
+  'owner',
+  'createdAt',
+  'input',
+  'settlementId',
+  'settlement',
+  'settledAt',
+]);
+
+/**
+ * Whether `listUnfinished` must return the record: it has a provider task and needs a settlement, and it is
+ * still running or ended without being settled yet.
+ */
+export const isUnfinishedLedgerRecord = (record: LedgerRecord): boolean =>
+  record.taskId !== undefined &&
+  record.settlement !== 'none' &&
+  (!isTerminalLedgerStatus(record.status) || record.settledAt === undefined);
+
 /** What the ledger keeps of a `data:` URI instead of its payload. */
 export interface DataUriSummary {
   /** The URI's media type, such as `image/png`. */
