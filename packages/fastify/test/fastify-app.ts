@@ -20,46 +20,7 @@ export async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests inspect arbitrary JSON answers
-  json: any;
-  text: string;
-}
-
-/** One request; an object body is sent as JSON, a string as is (with `contentType`). */
-export async function call(
-  url: string,
-  options: { method?: string; body?: unknown; contentType?: string; headers?: Record<string, string> } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...options.headers };
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    headers['content-type'] = options.contentType ?? 'application/json';
-  }
-  const response = await fetch(url, { method: options.method ?? (body ? 'POST' : 'GET'), headers, body });
-  const text = await response.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, headers: response.headers, json, text };
-}
-
-/** Reads an event stream to its end; returns the parsed `data:` events. */
-export async function readEvents(url: string, headers: Record<string, string>) {
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers } });
-  const text = await response.text();
-  const events = text
-    .split('\n\n')
-    .filter((block) => block.startsWith('data: '))
-    .map((block) => JSON.parse(block.slice('data: '.length)));
-  return { status: response.status, headers: response.headers, events };
-}
+export { type Answer, call, readEvents } from '../../core/test/http-call.js';
 
 export const validInput = {
   character: { type: 'image', uri: 'https://assets.example.com/character.png' },
