@@ -68,15 +68,35 @@ export const postRaw = (base: string, user: string, body: string, contentType: s
     body,
   });
 
-/** A create body of about `bytes` bytes (an inline data URI as the character image). */
 /**
  * A create body over the handler's default limit (`defaultCreateBodyLimitBytes`: two 16 MB video data: URIs
  * in base64 plus slack, from the spec), for the 413 check.
  */
 export const tooLargeCreateBody = (): string => createBodyOf(defaultCreateBodyLimitBytes + 1024);
 
+/** A create body of about `bytes` bytes (an inline data URI as the character image). */
 export const createBodyOf = (bytes: number): string =>
   JSON.stringify({
     ...sampleInput,
     character: { type: 'image', uri: `data:image/png;base64,${'A'.repeat(bytes)}` },
   });
+
+/** Creates a task as `alice`, follows it over GET to SUCCEEDED, then reads its event stream to the same end. */
+export async function expectTaskToSucceedAndStream(base: string): Promise<void> {
+  const { created, last } = await createAndFollow(base, 'alice');
+  expect(last).toMatchObject({ handle: created.handle, status: 'SUCCEEDED', output: [expect.any(String)] });
+  const stream = await lastEvent(base, created.handle, 'alice');
+  expect(stream.contentType).toMatch(/^text\/event-stream/);
+  expect(stream.last).toMatchObject({ handle: created.handle, status: 'SUCCEEDED' });
+}
+
+/** No owner → 401, a body past the default limit → 413, a text/plain body → 415: each as problem+json. */
+export async function expectBodyProblems(base: string): Promise<void> {
+  const problems = [
+    await postTask(base),
+    await postRaw(base, 'alice', tooLargeCreateBody(), 'application/json'),
+    await postRaw(base, 'alice', JSON.stringify(sampleInput), 'text/plain'),
+  ];
+  expect(problems.map((r) => r.status)).toEqual([401, 413, 415]);
+  for (const r of problems) expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+}

@@ -10,14 +10,7 @@ import {
   typescriptVersion,
   typesNodeVersion,
 } from '../src/consumer-tsconfig.ts';
-import {
-  createAndFollow,
-  lastEvent,
-  postRaw,
-  postTask,
-  sampleInput,
-  tooLargeCreateBody,
-} from '../src/contract-calls.ts';
+import { expectBodyProblems, expectTaskToSucceedAndStream } from '../src/contract-calls.ts';
 import { type RunningEmulator, startEmulatorBin } from '../src/start-emulator.ts';
 import { type RunningProcess, startProcess } from '../src/start-process.ts';
 
@@ -63,21 +56,11 @@ describe('a Nest app on Fastify using @actkit/nestjs', () => {
   });
 
   it('answers POST with 202 and a task handle, then GET with 200 until SUCCEEDED, and streams events', async () => {
-    const { created, last } = await createAndFollow(base, 'alice');
-    expect(last).toMatchObject({ handle: created.handle, status: 'SUCCEEDED', output: [expect.any(String)] });
-    const stream = await lastEvent(base, created.handle, 'alice');
-    expect(stream.contentType).toMatch(/^text\/event-stream/);
-    expect(stream.last).toMatchObject({ handle: created.handle, status: 'SUCCEEDED' });
+    await expectTaskToSucceedAndStream(base);
   });
 
   it('answers 401, 413 and 415 as problem+json with no bootstrap line for bodies', async () => {
-    const problems = [
-      await postTask(base),
-      await postRaw(base, 'alice', tooLargeCreateBody(), 'application/json'),
-      await postRaw(base, 'alice', JSON.stringify(sampleInput), 'text/plain'),
-    ];
-    expect(problems.map((r) => r.status)).toEqual([401, 413, 415]);
-    for (const r of problems) expect(r.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    await expectBodyProblems(base);
   });
 
   it.each(resolutions)('type-checks with moduleResolution %s', async (resolution) => {
