@@ -6,6 +6,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Emulator } from '@actkit/emulator';
 import { expect } from 'vitest';
+import { upstreamTaskGets } from './upstream-gets.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const user = { 'x-user': 'cycler' };
@@ -62,10 +63,7 @@ export async function runDisconnectCycles(options: {
   streams: ServerResponse[];
 }): Promise<ServerResponse[]> {
   const { origin, store, emulator, streams } = options;
-  const upstreamGets = () =>
-    Object.entries(emulator.stats.byRoute)
-      .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-      .reduce((sum, [, n]) => sum + n, 0);
+  const upstreamGets = () => upstreamTaskGets(emulator);
   const created = await fetch(`${origin}/api/actkit/character-performances`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...user },

@@ -10,6 +10,7 @@ import {
   lastPathSegments,
 } from '../src/server/index.js';
 import { clientFor, emulator, input } from './helpers.js';
+import { upstreamTaskGets } from './upstream-gets.js';
 
 const secret = 'fetch-handler-test-secret-0123456789';
 const origin = 'http://app.test';
@@ -44,10 +45,7 @@ async function setup(options: Partial<ActkitFetchHandlerOptions> = {}, taskMs = 
   return { emu, store, handler, post, start };
 }
 
-const upstreamGets = (emu: Awaited<ReturnType<typeof emulator>>) =>
-  Object.entries(emu.stats.byRoute)
-    .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-    .reduce((sum, [, count]) => sum + count, 0);
+const upstreamGets = upstreamTaskGets;
 
 describe('routing under basePath', () => {
   it('serves the contract under basePath: 202, then 200 JSON for the handle', async () => {

@@ -7,6 +7,7 @@ import { createMemoryStore } from '@actkit/core/server';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { upstreamTaskGets } from '../../core/test/upstream-gets.js';
 import { type ActkitHonoOptions, actkit } from '../src/index.js';
 
 export const validInput = {
@@ -56,10 +57,7 @@ export async function startHonoApp(
     emulator,
     store,
     signals,
-    upstreamTaskGets: () =>
-      Object.entries(emulator.stats.byRoute)
-        .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-        .reduce((sum, [, count]) => sum + count, 0),
+    upstreamTaskGets: () => upstreamTaskGets(emulator),
     async start(user = 'alice'): Promise<string> {
       const response = await fetch(`http://127.0.0.1:${port}/api/actkit/character-performances`, {
         method: 'POST',

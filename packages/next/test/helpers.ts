@@ -2,6 +2,7 @@
 // emulator, its contract route configured by the harness.
 import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
 import { type NextApp, startNextApp, type TestAppConfig } from '../../../tests/next-app/harness/index.ts';
+import { upstreamTaskGets } from '../../core/test/upstream-gets.js';
 
 export const validInput = {
   character: { type: 'image', uri: 'https://assets.example.com/character.png' },
@@ -37,10 +38,7 @@ export async function startTestApp(
   return {
     app,
     emulator,
-    upstreamTaskGets: () =>
-      Object.entries(emulator.stats.byRoute)
-        .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-        .reduce((sum, [, count]) => sum + count, 0),
+    upstreamTaskGets: () => upstreamTaskGets(emulator),
     async start(mount, user = 'alice') {
       const response = await fetch(`${app.origin}${mount}/character-performances`, {
         method: 'POST',

@@ -5,6 +5,7 @@
 import { createActkitClient } from '@actkit/core';
 import type { ActkitHandlerOptions } from '@actkit/core/server';
 import { type Emulator, type EmulatorOptions, startEmulator } from '@actkit/emulator';
+import { upstreamTaskGets } from '../../../packages/core/test/upstream-gets.js';
 import type { ContractAdapter, RemoteStartOptions, RunningAdapter } from './adapter.js';
 import { type Relay, startRelay } from './relay.js';
 
@@ -120,10 +121,7 @@ export async function startStack(adapter: ContractAdapter, options: StackOptions
     startInstance,
     clientWithKey,
     reported,
-    upstreamTaskGets: () =>
-      Object.entries(emulator.stats.byRoute)
-        .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-        .reduce((sum, [, count]) => sum + count, 0),
+    upstreamTaskGets: () => upstreamTaskGets(emulator),
     async close() {
       await Promise.all(instances.map((instance) => instance.close()));
       await relay?.close();

@@ -106,10 +106,7 @@ export function useCluster(emulatorOptions: EmulatorOptions = {}) {
 }
 
 /** Upstream GETs of task state the emulator answered since its stats were last reset. */
-export const upstreamTaskGets = (emulator: Emulator) =>
-  Object.entries(emulator.stats.byRoute)
-    .filter(([route]) => route.startsWith('GET ') && route.includes('/tasks/'))
-    .reduce((sum, [, count]) => sum + count, 0);
+export { upstreamTaskGets } from '../../../core/test/upstream-gets.js';
 
 /** Waits until `check` resolves true, polling every 20 ms; fails naming `what` after `ms`. */
 export async function until(check: () => boolean | Promise<boolean>, what: string, ms = 10_000) {
