@@ -2,7 +2,7 @@
 // light-my-request pinned for Node 20 with npm overrides, as the READMEs tell users to), compiled with tsc,
 // started on port 0 against the emulator under a global prefix and URI versioning, and driven over HTTP
 // (202, 200 until SUCCEEDED, SSE, 401, 413/415 as problem+json); then type-checked (node16 and bundler).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type ConsumerProject, createConsumerProject } from '../src/consumer-project.ts';
 import {
   consumerTsconfigFiles,

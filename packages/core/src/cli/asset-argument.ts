@@ -47,7 +47,7 @@ const unknownType = 'application/octet-stream';
  * ISO BMFF is QuickTime when the `ftyp` major brand is `qt  ` or the name ends in `.mov`, else MP4; EBML is
  * WebM (core's container check tells a Matroska file apart).
  */
-export function mediaTypeOfFile(head: Uint8Array, path: string): string {
+function mediaTypeOfFile(head: Uint8Array, path: string): string {
   const byName = typeByExtension[extname(path).toLowerCase()];
   switch (signatureFamily(head)) {
     case 'jpeg':

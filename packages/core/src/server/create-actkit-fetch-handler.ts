@@ -59,7 +59,7 @@ export interface ActkitFetchHandler<Outside = never> {
 const trimSlashes = (path: string) => path.replace(/\/+$/, '');
 
 /** `pathname` relative to `basePath` (`/tasks/x`), or undefined when it is not under it. */
-export function pathUnder(pathname: string, basePath: string): string | undefined {
+function pathUnder(pathname: string, basePath: string): string | undefined {
   if (basePath === '') return pathname;
   if (!pathname.startsWith(basePath)) return undefined;
   const rest = pathname.slice(basePath.length);

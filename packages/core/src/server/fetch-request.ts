@@ -5,7 +5,7 @@ import type { FetchClientGone } from './fetch-client-gone.js';
 import type { ActkitRequest } from './types.js';
 
 /** The chunks of `stream`; stopping early (the size limit) cancels the stream so the sender can stop. */
-export function streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+function streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
   return {
     async *[Symbol.asyncIterator]() {
       const reader = stream.getReader();

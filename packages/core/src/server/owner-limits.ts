@@ -21,13 +21,13 @@ export const defaultLimits: Required<ActkitLimits> = {
 };
 
 /** A slot nobody freed stops counting after this long (Act-Two tasks take minutes). */
-export const activeSlotTtlMs = 60 * 60 * 1000;
+const activeSlotTtlMs = 60 * 60 * 1000;
 /**
  * The slot's lifetime from the limit check until its ledger record is written (then `activeSlotTtlMs`): an
  * attempt whose record was never written (the store failed between the two) frees its slot after this.
  * The write takes milliseconds; a store call slower than this is a failed one.
  */
-export const startingSlotTtlMs = 60 * 1000;
+const startingSlotTtlMs = 60 * 1000;
 /**
  * How long an attempt whose create was ambiguous (UNKNOWN: the task may exist) keeps counting as active: long
  * enough that the owner does not start a duplicate right away, short enough that provider hiccups do not

@@ -54,7 +54,7 @@ export function isActkitError(error: unknown): boolean {
  * or retry-after-ms): 30 s. The client has already retried with backoff by then, so the saturation (often
  * Runway's daily limit) outlasted that; a short wait would only send the browser back into it.
  */
-export const upstreamBusyRetryAfterMs = 30_000;
+const upstreamBusyRetryAfterMs = 30_000;
 
 /** Whether the error carries an answer of the provider (its status, and so maybe its text). */
 const fromProvider = (e: ErrorLike) => typeof e.status === 'number';

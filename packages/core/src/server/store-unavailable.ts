@@ -8,13 +8,13 @@ import type { ActkitStore } from './store.js';
 import type { ActkitJsonResponse } from './types.js';
 
 /** Problem type of the 503 answered when the store fails. */
-export const storeUnavailableProblemType = 'https://actkit.dev/problems/store-unavailable';
+const storeUnavailableProblemType = 'https://actkit.dev/problems/store-unavailable';
 
 /** How long to suggest waiting when the store fails, in seconds. */
 const retryAfterSeconds = 5;
 
 /** A store method failed; `cause` is what it threw (for the server's logs, never the browser). */
-export class StoreUnavailableError extends Error {
+class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
   constructor(cause: unknown) {
     super('The actkit store did not answer', { cause });

@@ -22,10 +22,7 @@ export interface TaskListQuery {
 }
 
 /** Every status the list can filter on, from the contract. */
-export const browserTaskStatuses: readonly BrowserTaskStatus[] = [
-  ...zTaskStatus.options,
-  ...zAttemptStatus.options,
-];
+const browserTaskStatuses: readonly BrowserTaskStatus[] = [...zTaskStatus.options, ...zAttemptStatus.options];
 
 const limitSchema = zTaskListLimit.unwrap();
 const minLimit = limitSchema.minValue ?? 1;
