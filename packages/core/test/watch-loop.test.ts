@@ -58,7 +58,8 @@ describe('watch loop', () => {
     const started = Date.now();
     const error = await client.tasks.wait(id, { timeoutMs: 300 }).catch((e) => e);
     expect(error).toBeInstanceOf(TaskTimeoutError);
-    expect(Date.now() - started).toBeLessThan(400);
+    // Ended by the 300 ms deadline, not the 30 s backoff (a loaded CI run once took 443 ms to get here).
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('TaskTimeoutError keeps the last state, without the raw body', async () => {
