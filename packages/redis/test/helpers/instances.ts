@@ -21,6 +21,8 @@ export interface InstanceSettings {
   leaseMs?: number;
   pollMs?: number;
   createTimeoutMs?: number;
+  /** The store's operationTimeoutMs; default 500 (outage tests want a fast 503). */
+  redisTimeoutMs?: number;
   /** More handler options (JSON-able). */
   handler?: Record<string, unknown>;
   /** `memory`: the instance keeps its state in its own process (createMemoryStore); default `redis`. */
@@ -70,6 +72,7 @@ export async function startInstance(settings: InstanceSettings): Promise<Instanc
       LEASE_MS: String(settings.leaseMs ?? 1000),
       POLL_MS: String(settings.pollMs ?? 100),
       CREATE_TIMEOUT_MS: String(settings.createTimeoutMs ?? 3000),
+      REDIS_TIMEOUT_MS: String(settings.redisTimeoutMs ?? 500),
       HANDLER_OPTIONS: JSON.stringify(settings.handler ?? {}),
       STORE: settings.store ?? 'redis',
       ...(settings.settledLog ? { SETTLED_LOG: settings.settledLog } : {}),
