@@ -242,13 +242,17 @@ async function downloadUrl(
     }
   }
   const partial = `${destination}.part`;
+  const file = createWriteStream(partial);
   try {
     await pipeline(
       Readable.fromWeb(checked as NodeReadableStream<Uint8Array>),
-      createWriteStream(partial),
+      file,
       signal ? { signal } : {},
     );
   } catch (error) {
+    // An empty body fails before the file has even opened: removed only once the stream closed, or its
+    // pending open would create the `.part` file again after the rm.
+    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
     await rm(partial, { force: true });
     throw failed(error);
   }
