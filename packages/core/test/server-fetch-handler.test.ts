@@ -47,6 +47,26 @@ async function setup(options: Partial<ActkitFetchHandlerOptions> = {}, taskMs = 
 
 const upstreamGets = upstreamTaskGets;
 
+describe('answer', () => {
+  it('returns the Response itself for a repeated GET (no promise), the same the callable resolves', async () => {
+    const { handler, start } = await setup({}, 60_000);
+    const handle = await start();
+    const request = () =>
+      new Request(`${origin}/api/actkit/tasks/${handle}`, { headers: { 'x-user': 'u1' } });
+    const first = handler.answer(request());
+    expect(first).toBeInstanceOf(Promise);
+    const expected = await (await first)!.text();
+    const again = handler.answer(request());
+    expect(again).toBeInstanceOf(Response);
+    expect(await (again as Response).text()).toBe(expected);
+    expect(await (await handler(request())).text()).toBe(expected);
+    const other = handler.answer(
+      new Request(`${origin}/api/actkit/tasks/${handle}`, { headers: { 'x-user': 'u2' } }),
+    );
+    expect((await other).status).toBe(404);
+  });
+});
+
 describe('routing under basePath', () => {
   it('serves the contract under basePath: 202, then 200 JSON for the handle', async () => {
     const { handler, start } = await setup();

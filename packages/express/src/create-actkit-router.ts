@@ -2,6 +2,7 @@ import {
   type ActkitHandlerOptions,
   clientGoneSignal,
   createActkitHandler,
+  isPromiseLike,
   writeNodeResponse,
 } from '@actkit/core/server';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
@@ -25,10 +26,12 @@ export function createActkitRouter(options: ActkitRouterOptions): ActkitRouter {
   const handler = createActkitHandler(options);
   const router = (req: Request, res: Response, next: NextFunction) => {
     if (!handler.owns(req.path)) return next();
-    handler
-      .handle(toActkitRequest(req, clientGoneSignal(res)))
-      .then((response) => writeNodeResponse(res, response))
-      .catch(next);
+    // Written at once when the handler needs no wait (a repeated GET), else when it answers.
+    const answered = handler.answer(toActkitRequest(req, clientGoneSignal(res)));
+    const written = isPromiseLike(answered)
+      ? answered.then((response) => writeNodeResponse(res, response))
+      : writeNodeResponse(res, answered);
+    written.catch(next);
   };
   return Object.assign(router, { close: () => handler.close() });
 }

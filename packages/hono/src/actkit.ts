@@ -50,7 +50,10 @@ export function actkit<E extends Env = Env>(options: ActkitHonoOptions<E>): Actk
   });
   const app = new Hono<E>();
   for (const [pattern, segments] of contractRoutes) {
-    app.all(pattern, (c) => handler(c.req.raw, { path: lastPathSegments(c.req.path, segments), context: c }));
+    // `answer`: a Response as it is when the handler needs no wait, which @hono/node-server sends at once.
+    app.all(pattern, (c) =>
+      handler.answer(c.req.raw, { path: lastPathSegments(c.req.path, segments), context: c }),
+    );
   }
   return Object.assign(app, { close: () => handler.close() });
 }

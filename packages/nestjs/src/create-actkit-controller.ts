@@ -1,4 +1,4 @@
-import type { ActkitHandler } from '@actkit/core/server';
+import { type ActkitHandler, isPromiseLike } from '@actkit/core/server';
 import { All, Controller, Inject, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
 import { HandlerReadsBody } from './handler-reads-body.js';
 import type { NestRequest } from './nest-request.js';
@@ -22,30 +22,34 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
 
     @All('character-performances')
     @HandlerReadsBody()
-    start(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+    start(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> | undefined {
       return this.serve(req, res, '/character-performances');
     }
 
     @All('tasks')
-    list(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+    list(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> | undefined {
       return this.serve(req, res, '/tasks');
     }
 
     @All('tasks/:handle')
-    read(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+    read(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> | undefined {
       return this.serve(req, res, taskPath(req));
     }
 
     @All('tasks/:handle/events')
-    events(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> {
+    events(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> | undefined {
       return this.serve(req, res, `${taskPath(req)}/events`);
     }
 
-    /** Resolves once the answer is written (Nest, and Fastify under it, must not answer meanwhile). */
-    private serve(req: NestRequest, res: NestResponse, path: string): Promise<void> {
-      return this.handler
-        .handle(toActkitRequest(req, path, nodeResponse(res)))
-        .then((response) => writeNestResponse(res, response));
+    /**
+     * Resolves once the answer is written (Nest, and Fastify under it, must not answer meanwhile); written at
+     * once, with nothing to wait for, when the handler needs no wait (a repeated GET).
+     */
+    private serve(req: NestRequest, res: NestResponse, path: string): Promise<void> | undefined {
+      const answered = this.handler.answer(toActkitRequest(req, path, nodeResponse(res)));
+      return isPromiseLike(answered)
+        ? answered.then((response) => writeNestResponse(res, response))
+        : writeNestResponse(res, answered);
     }
 
     /** Ends open event streams and the shared upstream loops when the app closes. */

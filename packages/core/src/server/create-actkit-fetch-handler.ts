@@ -7,7 +7,7 @@ import { fetchClientGone } from './fetch-client-gone.js';
 import { fromFetchRequest } from './fetch-request.js';
 import { toFetchResponse } from './fetch-response.js';
 import { problemResponse } from './problem.js';
-import type { ActkitHandlerOptions } from './types.js';
+import { type ActkitHandlerOptions, type Awaitable, isPromiseLike } from './types.js';
 
 /**
  * Decides who is asking, like `Authorize`, from the Fetch `Request` (read its cookies or headers). An adapter
@@ -50,6 +50,12 @@ export interface ActkitFetchRoute {
  */
 export interface ActkitFetchHandler<Outside = never> {
   (request: Request, route?: ActkitFetchRoute): Promise<Response | Outside>;
+  /**
+   * The same answer, returned as it is when it needs no wait (see `ActkitHandler.answer`: a repeated GET of
+   * a task this process holds), else a promise. For routers that serve a synchronous `Response` sooner
+   * (Hono on @hono/node-server). Never throws or rejects.
+   */
+  answer(request: Request, route?: ActkitFetchRoute): Awaitable<Response | Outside>;
   /** True when `path` (relative to the mount) is one of the contract's paths. */
   owns(path: string): boolean;
   /** Stops every upstream watch loop and ends open event streams (shutdown, tests). */
@@ -105,7 +111,7 @@ export function createActkitFetchHandler(
     },
   });
 
-  const serve = async (request: Request, route: ActkitFetchRoute = {}): Promise<Response | undefined> => {
+  const answer = (request: Request, route: ActkitFetchRoute = {}): Awaitable<Response | undefined> => {
     const path = route.path ?? pathUnder(new URL(request.url).pathname, basePath);
     if (path === undefined || (fallthrough && !handler.owns(path))) {
       return fallthrough
@@ -114,10 +120,19 @@ export function createActkitFetchHandler(
     }
     const gone = fetchClientGone(request);
     const raw = { request, context: route.context };
-    const response = await handler.handle(fromFetchRequest(request, path, raw, gone));
-    return toFetchResponse(response, gone);
+    const response = handler.answer(fromFetchRequest(request, path, raw, gone));
+    return isPromiseLike(response)
+      ? response.then((known) => toFetchResponse(known, gone))
+      : toFetchResponse(response, gone);
   };
-  return Object.assign(serve, { owns: handler.owns, close: () => handler.close() }) as
+  const serve = (request: Request, route?: ActkitFetchRoute) => {
+    try {
+      return Promise.resolve(answer(request, route));
+    } catch (error) {
+      return Promise.reject(error); // a promise whatever happens, as the callable's type says
+    }
+  };
+  return Object.assign(serve, { answer, owns: handler.owns, close: () => handler.close() }) as
     | ActkitFetchHandler<undefined>
     | ActkitFetchHandler;
 }

@@ -23,7 +23,7 @@ import { activeRetryAfterMs, createOwnerLimits, defaultLimits } from './owner-li
 import { notFoundProblem, problemResponse, problemTypes, validationProblem } from './problem.js';
 import { problemFromError, shouldReport } from './problem-from-error.js';
 import { readJsonBody } from './read-json-body.js';
-import { isContractPath, matchRoute } from './route.js';
+import { isContractPath, matchRoute, type OperationRoute } from './route.js';
 import { createShutdown } from './shutdown.js';
 import { createStartTask } from './start-task.js';
 import type { TaskPoller } from './store.js';
@@ -39,7 +39,9 @@ import type {
   ActkitJsonResponse,
   ActkitRequest,
   ActkitResponse,
+  Awaitable,
 } from './types.js';
+import { isPromiseLike } from './types.js';
 import { validateBrowserInput } from './validate-browser-input.js';
 
 const defaultHeartbeatMs = 15_000;
@@ -235,18 +237,14 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     };
   };
 
-  /** The owner id, or the 401/403/500 problem to answer. */
-  const identify = async (request: ActkitRequest): Promise<string | ActkitJsonResponse> => {
-    let owner: unknown;
-    try {
-      owner = await authorize(request.raw);
-    } catch (error) {
-      const status = (error as { status?: unknown } | null)?.status;
-      if (status === 403) return problemResponse(403, 'Not allowed.');
-      if (status === 401) return problemResponse(401, 'Sign in first.');
-      reportError(error);
-      return problemResponse(500, 'Something went wrong.');
-    }
+  const refused = (error: unknown): ActkitJsonResponse => {
+    const status = (error as { status?: unknown } | null)?.status;
+    if (status === 403) return problemResponse(403, 'Not allowed.');
+    if (status === 401) return problemResponse(401, 'Sign in first.');
+    reportError(error);
+    return problemResponse(500, 'Something went wrong.');
+  };
+  const ownerOrProblem = (owner: unknown): string | ActkitJsonResponse => {
     if (owner === null || owner === undefined || owner === '') return problemResponse(401, 'Sign in first.');
     if (typeof owner !== 'string') {
       reportError(new TypeError('authorize must return a string owner id'));
@@ -254,15 +252,39 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     }
     return owner;
   };
-
-  const route = async (request: ActkitRequest): Promise<ActkitResponse> => {
-    const match = matchRoute(request.method, request.path);
-    if (match.operation === 'notFound') return problemResponse(404, 'No such route.');
-    if (match.operation === 'methodNotAllowed') {
-      return problemResponse(405, `Use ${match.allow}.`, { headers: { allow: match.allow } });
+  /** The owner id, or the 401/403/500 problem to answer; a promise only when `authorize` returned one. */
+  const identify = (request: ActkitRequest): Awaitable<string | ActkitJsonResponse> => {
+    let owner: unknown;
+    try {
+      owner = authorize(request.raw);
+    } catch (error) {
+      return refused(error);
     }
-    const owner = await identify(request);
-    if (typeof owner !== 'string') return owner;
+    return isPromiseLike(owner)
+      ? Promise.resolve(owner).then(ownerOrProblem, refused)
+      : ownerOrProblem(owner);
+  };
+
+  /**
+   * GET /tasks/{handle} from what this process holds, without one await: the handle opened before for this
+   * owner, a state fresh enough to answer (see `reads.peek`) and already written to the ledger, its body
+   * serialised. Undefined when any of it is missing; `serve` then answers the same the whole way.
+   */
+  const readHeld = (owner: string, handle: string): ActkitJsonResponse | undefined => {
+    const ref = openHandle.known(handle, owner);
+    if (ref?.taskId === undefined) return undefined;
+    const task = reads.peek(ref.taskId);
+    if (task === undefined || !sync.isRecorded(ref.recordId, task)) return undefined;
+    const { json, body } = responseBody(task, handle);
+    return { status: 200, headers: taskHeaders(), json, body };
+  };
+
+  /** The contract's operations after routing and `authorize`. */
+  const serve = async (
+    request: ActkitRequest,
+    match: OperationRoute,
+    owner: string,
+  ): Promise<ActkitResponse> => {
     if (match.operation === 'startCharacterPerformance') return start(request, owner);
     if (match.operation === 'listTasks') return listTasks(owner, request.query ?? queryOf(request.path));
     // Forged, altered, another owner's or a raw provider id: undefined, so 404, on every request.
@@ -285,21 +307,52 @@ export function createActkitHandler(options: ActkitHandlerOptions): ActkitHandle
     return stream(request, owner, match.handle, target.ref);
   };
 
+  const serveOwner = (
+    request: ActkitRequest,
+    match: OperationRoute,
+    owner: string | ActkitJsonResponse,
+  ): Awaitable<ActkitResponse> => {
+    if (typeof owner !== 'string') return owner;
+    return (match.operation === 'getTask' && readHeld(owner, match.handle)) || serve(request, match, owner);
+  };
+
+  const route = (request: ActkitRequest): Awaitable<ActkitResponse> => {
+    const match = matchRoute(request.method, request.path);
+    if (match.operation === 'notFound') return problemResponse(404, 'No such route.');
+    if (match.operation === 'methodNotAllowed') {
+      return problemResponse(405, `Use ${match.allow}.`, { headers: { allow: match.allow } });
+    }
+    const owner = identify(request);
+    return isPromiseLike(owner)
+      ? owner.then((known) => serveOwner(request, match, known))
+      : serveOwner(request, match, owner);
+  };
+
+  /** Any failure as the problem to answer (store outages as 503, see store-unavailable.ts). */
+  const failed = (request: ActkitRequest, error: unknown): ActkitJsonResponse => {
+    if (isStoreUnavailable(error)) {
+      reportError(error);
+      return storeUnavailableProblem(request.method.toUpperCase() === 'POST' ? 'create' : 'read');
+    }
+    const problem = problemFromError(error);
+    if (shouldReport(error, problem)) reportError(error);
+    return problem;
+  };
+
+  const answer = (request: ActkitRequest): Awaitable<ActkitResponse> => {
+    let response: Awaitable<ActkitResponse>;
+    try {
+      response = route(request);
+    } catch (error) {
+      return failed(request, error);
+    }
+    return isPromiseLike(response) ? response.then(undefined, (error) => failed(request, error)) : response;
+  };
+
   return {
     owns: isContractPath,
-    async handle(request) {
-      try {
-        return await route(request);
-      } catch (error) {
-        if (isStoreUnavailable(error)) {
-          reportError(error);
-          return storeUnavailableProblem(request.method.toUpperCase() === 'POST' ? 'create' : 'read');
-        }
-        const problem = problemFromError(error);
-        if (shouldReport(error, problem)) reportError(error);
-        return problem;
-      }
-    },
+    answer,
+    handle: (request) => Promise.resolve(answer(request)),
     async close() {
       follower?.close();
       shutdown.close();

@@ -65,13 +65,14 @@ export type {
   ActkitResponseHeaders,
   ActkitServerClient,
   Authorize,
+  Awaitable,
   BrowserTask,
   CharacterPerformanceInput,
   FollowTasksOptions,
   Problem,
   TaskSettlement,
 } from './types.js';
-export { isEventStream } from './types.js';
-export { type FastifyReplyLike, writeFastifyReply } from './write-fastify-reply.js';
+export { isEventStream, isPromiseLike } from './types.js';
+export { type FastifyReplyLike, sendFastifyAnswer, writeFastifyReply } from './write-fastify-reply.js';
 export type { NodeResponseLike } from './write-node-response.js';
 export { writeNodeResponse } from './write-node-response.js';

@@ -16,6 +16,8 @@ export type CreatedTaskRef = Required<TaskRef>;
 export interface LedgerSync {
   /** Records `task` (a state of `ref`'s task, owned by `owner`). Never rejects. */
   observe(owner: string, ref: CreatedTaskRef, task: Task): Promise<void>;
+  /** True when `observe` would write nothing: this process already wrote `task`'s state to the record. */
+  isRecorded(recordId: string, task: Task): boolean;
 }
 
 export interface LedgerSyncOptions {
@@ -33,15 +35,21 @@ const signature = (task: Task) =>
 
 export function createLedgerSync(options: LedgerSyncOptions): LedgerSync {
   const { ledger, limits, onError } = options;
-  const written = createLru<string, string>(options.maxEntries);
+  // The state last written per record, and the Task it was read from: a GET answering a cached state hands
+  // in that same object again, which is recognised without building its signature.
+  const written = createLru<string, { state: string; task: Task }>(options.maxEntries);
+  const isRecorded = (recordId: string, task: Task) => {
+    const last = written.get(recordId);
+    return last !== undefined && (last.task === task || last.state === signature(task));
+  };
   return {
+    isRecorded,
     async observe(owner, ref, task) {
-      const state = signature(task);
-      if (written.get(ref.recordId) === state) return;
+      if (isRecorded(ref.recordId, task)) return;
       try {
         await ledger.update(ref.recordId, statePatch(ref.taskId, task, new Date().toISOString()));
         if (isTerminal(task)) await limits.release(owner, ref.recordId);
-        written.set(ref.recordId, state);
+        written.set(ref.recordId, { state: signature(task), task });
       } catch (error) {
         onError(error);
         return;

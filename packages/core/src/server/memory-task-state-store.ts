@@ -18,16 +18,20 @@ export function createMemoryTaskStateStore(options: MemoryTaskStateStoreOptions 
   const states = createLru<string, { entry: TaskStateEntry; expiresAt: number }>(
     options.maxEntries ?? defaultMaxCachedTasks,
   );
+  const peek = (taskId: string) => {
+    const kept = states.get(taskId);
+    if (kept === undefined) return undefined;
+    if (kept.expiresAt <= now()) {
+      states.delete(taskId);
+      return undefined;
+    }
+    return kept.entry;
+  };
   return {
     async get(taskId) {
-      const kept = states.get(taskId);
-      if (kept === undefined) return undefined;
-      if (kept.expiresAt <= now()) {
-        states.delete(taskId);
-        return undefined;
-      }
-      return kept.entry;
+      return peek(taskId);
     },
+    peek,
     async set(taskId, entry, ttlMs) {
       states.set(taskId, {
         entry,

@@ -6,14 +6,29 @@ import { createLru } from './lru.js';
 
 export type OpenHandle<T> = (handle: string, owner: string) => Promise<T | undefined>;
 
+/** `open` with a bounded memory of its successes, which `known` reads without waiting. */
+export interface OpenedHandleCache<T> extends OpenHandle<T> {
+  /**
+   * What `handle` opened to for `owner` before, synchronously; undefined when it was not opened (or not
+   * for this owner): then call the cache itself, which decrypts (and answers undefined to anyone else).
+   */
+  known(handle: string, owner: string): T | undefined;
+}
+
 /** `open` with a bounded memory of its successes (LRU, `maxEntries`). */
-export function createOpenedHandleCache<T>(open: OpenHandle<T>, maxEntries: number): OpenHandle<T> {
+export function createOpenedHandleCache<T>(open: OpenHandle<T>, maxEntries: number): OpenedHandleCache<T> {
   const opened = createLru<string, { value: T; owner: string }>(maxEntries);
-  return async (handle, owner) => {
+  const cached: OpenHandle<T> = async (handle, owner) => {
     const known = opened.get(handle);
     if (known !== undefined) return known.owner === owner ? known.value : undefined;
     const value = await open(handle, owner);
     if (value !== undefined) opened.set(handle, { value, owner });
     return value;
   };
+  return Object.assign(cached, {
+    known(handle: string, owner: string) {
+      const known = opened.get(handle);
+      return known?.owner === owner ? known.value : undefined;
+    },
+  });
 }

@@ -7,6 +7,9 @@ export type Route =
   | { operation: 'methodNotAllowed'; allow: string }
   | { operation: 'notFound' };
 
+/** A route to one of the contract's operations (what the handler serves once the request is authorized). */
+export type OperationRoute = Exclude<Route, { operation: 'methodNotAllowed' | 'notFound' }>;
+
 const taskPath = /^\/tasks\/([^/]+)(\/events)?$/;
 
 /** The path without its query string and trailing slashes; allocates nothing for an already clean path. */

@@ -77,6 +77,12 @@ export interface ActkitTaskStateStore {
   /** The entry for `taskId`, or undefined (never stored, evicted or expired). */
   get(taskId: string): Promise<TaskStateEntry | undefined>;
   /**
+   * Optional: the entry for `taskId` when this process holds it in its own memory, synchronously (the same
+   * entry `get` would resolve, expired ones excepted). With it, a GET of a task read recently answers without
+   * one await; a store that lives elsewhere (Redis) leaves it out and every read goes through `get`.
+   */
+  peek?(taskId: string): TaskStateEntry | undefined;
+  /**
    * Stores the latest state. `ttlMs` undefined: a terminal state, which never changes (keep it while there
    * is room); otherwise the entry is useless after `ttlMs` and may be dropped then.
    */

@@ -31,6 +31,11 @@ export interface TaskReadCache {
    * as its output URLs are still fresh.
    */
   read(taskId: string): Promise<Task>;
+  /**
+   * The state `read` would answer without asking upstream, synchronously, when the store holds it in this
+   * process's memory (`ActkitTaskStateStore.peek`); undefined otherwise (then `read`).
+   */
+  peek(taskId: string): Task | undefined;
   /** Records a state read elsewhere (the SSE loop's polls), so GETs meanwhile need no read of their own. */
   remember(taskId: string, task: Task): Promise<void>;
 }
@@ -40,6 +45,8 @@ export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCach
   if (!(maxStaleMs >= 0)) throw new RangeError(`maxStaleMs must be a number ≥ 0, got ${maxStaleMs}`);
   const now = options.now ?? Date.now;
   const inFlight = new Map<string, Promise<Task>>();
+  // Looked up once: `states` is a guarding Proxy (store-unavailable.ts), whose trap would run on every GET.
+  const peekState = states.peek;
 
   /** Until when a state read at `readAt` may be answered without reading upstream (epoch ms). */
   const freshUntil = (task: Task, readAt: number) =>
@@ -84,6 +91,16 @@ export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCach
   };
 
   return {
+    peek(taskId) {
+      let known: ReturnType<NonNullable<ActkitTaskStateStore['peek']>>;
+      try {
+        known = peekState?.(taskId);
+      } catch (error) {
+        onError(error); // as in `read`: the store failing only costs the shortcut
+        return undefined;
+      }
+      return known && now() <= freshUntil(known.task, known.readAt) ? known.task : undefined;
+    },
     async read(taskId) {
       // A store that cannot answer only costs the shortcut: the provider still can (reported, not thrown).
       const known = await states.get(taskId).catch((error: unknown) => {

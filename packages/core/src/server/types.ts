@@ -270,8 +270,22 @@ export interface ActkitHandler {
   /** Answers one request. Never rejects: every failure becomes a problem response. */
   handle(request: ActkitRequest): Promise<ActkitResponse>;
   /**
+   * The same answer as `handle`, returned as it is when it needs no wait: a GET of a task whose handle this
+   * handler opened before and whose state it holds in memory (fresh per `maxStaleMs`, with the default
+   * memory store), with a synchronous `authorize`. Anything else is a promise. For adapters whose framework
+   * sends a synchronous answer sooner than a promised one (Fastify, Hono on Node). Never throws or rejects.
+   */
+  answer(request: ActkitRequest): Awaitable<ActkitResponse>;
+  /**
    * Stops every upstream watch loop, the background follower and open event streams (server shutdown,
    * tests). An `onTaskSettled` call already running finishes on its own.
    */
   close(): Promise<void>;
 }
+
+/** A value, or a promise of it: what a step returns when it only sometimes has to wait. */
+export type Awaitable<T> = T | Promise<T>;
+
+/** True for a promise or any other thenable (what `await` would wait for). */
+export const isPromiseLike = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null | undefined)?.then === 'function';

@@ -1,14 +1,15 @@
 // Writing a handler response through a Fastify reply: what @actkit/fastify and @actkit/nestjs on
 // @nestjs/platform-fastify both do after `handler.handle`, so it lives here once. Typed structurally: this
 // module imports nothing from Fastify or Node.
-import { type ActkitResponse, isEventStream } from './types.js';
+import { type ActkitResponse, type Awaitable, isEventStream, isPromiseLike } from './types.js';
 import { type NodeResponseLike, writeNodeResponse } from './write-node-response.js';
 
 /** The part of Fastify's `FastifyReply` (Fastify 4 and 5) the writer uses. */
 export interface FastifyReplyLike {
   code(statusCode: number): FastifyReplyLike;
   headers(values: Record<string, string>): FastifyReplyLike;
-  send(payload: string): unknown;
+  /** A string body, or an error for Fastify's error handler. */
+  send(payload: string | Error): unknown;
   /** Headers the app's hooks set on the reply so far (CORS, security headers, a request id). */
   getHeaders(): Record<string, number | string | string[] | undefined>;
   /** Takes the response away from Fastify's lifecycle: the caller writes `raw` itself. */
@@ -48,4 +49,24 @@ export function writeFastifyReply(
     if (value !== undefined) reply.raw.setHeader(name, value);
   }
   return writeNodeResponse(reply.raw, response);
+}
+
+/**
+ * Writes `answer` (what `handler.answer` returned) through the reply: at once when it is already there (a
+ * GET the handler answered from memory: no promise, as in a bare Fastify route), else when it resolves. A
+ * failure to write goes to `reply.send(error)`, Fastify's error path. Returns nothing; the reply is sent.
+ */
+export function sendFastifyAnswer(reply: FastifyReplyLike, answer: Awaitable<ActkitResponse>): void {
+  const failed = (error: unknown) => {
+    reply.send(error instanceof Error ? error : new Error(String(error)));
+  };
+  if (isPromiseLike(answer)) {
+    answer.then((response) => writeFastifyReply(reply, response)).then(undefined, failed);
+    return;
+  }
+  try {
+    writeFastifyReply(reply, answer)?.then(undefined, failed);
+  } catch (error) {
+    failed(error);
+  }
 }
