@@ -252,7 +252,7 @@ async function downloadUrl(
   } catch (error) {
     // An empty body fails before the file has even opened: removed only once the stream closed, or its
     // pending open would create the `.part` file again after the rm.
-    if (!file.closed) await new Promise((resolve) => file.once('close', resolve));
+    if (!file.closed) await new Promise<void>((resolve) => file.once('close', () => resolve()));
     await rm(partial, { force: true });
     throw failed(error);
   }

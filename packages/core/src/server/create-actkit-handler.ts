@@ -1,8 +1,9 @@
 // The framework-free handler: authorize → route → (validate → limits → ledger → create) | list the owner's
 // ledger | (open handle → read or stream). Adapters only translate requests and responses; see types.ts and
 // README.md. Reads are cheap on purpose: opened handles and recent task states are cached, the owner is
-// checked on every request, and a repeated GET is answered without one await (`answer`, `readHeld`). The ledger flow lives in start-task.ts, list-tasks.ts, ledger-sync.ts and
-// task-follower.ts; store failures become 503 (store-unavailable.ts).
+// checked on every request, and a repeated GET is answered without one await (`answer`, `readHeld`). The
+// ledger flow lives in start-task.ts, list-tasks.ts, ledger-sync.ts and task-follower.ts; store failures
+// become 503 (store-unavailable.ts).
 import { zHandle } from '../generated/actkit-server/zod.gen.js';
 import { validateAssetMedia, validateAssetMediaBeside } from '../index.js';
 import type { Task } from '../task.js';
