@@ -10,7 +10,20 @@ export type Route =
 /** A route to one of the contract's operations (what the handler serves once the request is authorized). */
 export type OperationRoute = Exclude<Route, { operation: 'methodNotAllowed' | 'notFound' }>;
 
-const taskPath = /^\/tasks\/([^/]+)(\/events)?$/;
+const taskPrefix = '/tasks/';
+
+/**
+ * The parts of `/tasks/{handle}` or `/tasks/{handle}/events` (the handle still encoded, never empty, no `/`),
+ * or undefined for any other path. String scans, not a regular expression: this runs on every read.
+ */
+function taskPathParts(path: string): { encoded: string; events: boolean } | undefined {
+  if (!path.startsWith(taskPrefix)) return undefined;
+  const slash = path.indexOf('/', taskPrefix.length);
+  const encoded = path.slice(taskPrefix.length, slash < 0 ? path.length : slash);
+  if (encoded === '') return undefined;
+  if (slash < 0) return { encoded, events: false };
+  return path.length === slash + 7 && path.endsWith('/events') ? { encoded, events: true } : undefined;
+}
 
 /** The path without its query string and trailing slashes; allocates nothing for an already clean path. */
 function cleanPath(rawPath: string): string {
@@ -22,12 +35,12 @@ function cleanPath(rawPath: string): string {
 /** True when `path` is one of the contract's paths (whatever the method): an adapter passes others on. */
 export function isContractPath(rawPath: string): boolean {
   const path = cleanPath(rawPath);
-  return path === '/character-performances' || path === '/tasks' || taskPath.test(path);
+  return path === '/character-performances' || path === '/tasks' || taskPathParts(path) !== undefined;
 }
 
 export function matchRoute(method: string, rawPath: string): Route {
   const path = cleanPath(rawPath) || '/';
-  const verb = method.toUpperCase();
+  const verb = method === 'GET' || method === 'POST' ? method : method.toUpperCase();
   if (path === '/character-performances') {
     return verb === 'POST'
       ? { operation: 'startCharacterPerformance' }
@@ -36,10 +49,10 @@ export function matchRoute(method: string, rawPath: string): Route {
   if (path === '/tasks') {
     return verb === 'GET' ? { operation: 'listTasks' } : { operation: 'methodNotAllowed', allow: 'GET' };
   }
-  const match = taskPath.exec(path);
-  if (!match) return { operation: 'notFound' };
+  const parts = taskPathParts(path);
+  if (!parts) return { operation: 'notFound' };
   if (verb !== 'GET') return { operation: 'methodNotAllowed', allow: 'GET' };
-  const encoded = match[1] ?? '';
+  const { encoded } = parts;
   let handle = encoded;
   // Our handles are URL-safe; only a foreign string needs decoding (and may fail to).
   if (encoded.includes('%')) {
@@ -49,5 +62,5 @@ export function matchRoute(method: string, rawPath: string): Route {
       return { operation: 'notFound' };
     }
   }
-  return match[2] ? { operation: 'streamTaskEvents', handle } : { operation: 'getTask', handle };
+  return parts.events ? { operation: 'streamTaskEvents', handle } : { operation: 'getTask', handle };
 }
