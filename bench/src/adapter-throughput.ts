@@ -1,11 +1,12 @@
 // Metric 4: "adapter throughput". Requests per second for GET /tasks/{handle} through each adapter against
 // its own framework's bare handler answering the same JSON: @actkit/express vs bare Express,
 // @actkit/fastify vs bare Fastify, @actkit/nestjs vs a bare Nest controller shaped like ours on the same
-// platform (Express, then Fastify), @actkit/hono vs a bare Hono route on @hono/node-server. autocannon drives the load from this process; the servers share a child
-// process (only one is loaded at a time) and the emulator, the upstream, has its own, as CometAPI would be
-// elsewhere. Rounds rotate the order; medians of ratios.
+// platform (Express, then Fastify), @actkit/hono vs a bare Hono route on @hono/node-server. autocannon
+// drives the load from this process; each framework's pair (adapter and bare) has a child process of its own
+// (as an app runs one framework; only one server is loaded at a time), and the emulator, the upstream, has
+// its own, as CometAPI would be elsewhere. Rounds rotate the order; medians of ratios.
 import autocannon from 'autocannon';
-import { runChild } from './child.js';
+import { type Child, runChild } from './child.js';
 import { spawnEmulator } from './emulator-process.js';
 import { createThroughApp, mount } from './express-app.js';
 import { checked, info, type Metric } from './metric.js';
@@ -36,14 +37,26 @@ type Target = (typeof targets)[number];
 
 export async function measureAdapterThroughput(config = defaultConfig): Promise<Metric[]> {
   const emulator = await spawnEmulator({ 'task-ms': 3_600_000, concurrency: 100 });
-  const servers = runChild('./throughput-servers.ts', [emulator.url]);
+  const children: Child[] = [];
+  /** Starts one framework's servers in their own process; resolves their URLs by name. */
+  const group = async (name: string, body?: string) => {
+    const child = runChild('./throughput-servers.ts', [emulator.url, name, ...(body ? [body] : [])]);
+    children.push(child);
+    return JSON.parse(await child.firstLine) as Partial<Record<Target, string>>;
+  };
   try {
-    const urls = JSON.parse(await servers.firstLine) as Record<Target, string>;
-    const handle = await createThroughApp(urls.express);
+    // The task is created through Express; the JSON its GET answers is what every bare server answers.
+    const expressUrls = await group('express');
+    const handle = await createThroughApp(expressUrls.express!);
     const path = `${mount}/tasks/${handle}`;
-    const sample = await fetch(`${urls.express}${path}`);
+    const sample = await fetch(`${expressUrls.express}${path}`);
     if (sample.status !== 200) throw new Error(`GET through express: HTTP ${sample.status}`);
-    await fetch(`${urls.bare}/body`, { method: 'POST', body: await sample.text() });
+    const body = await sample.text();
+    await fetch(`${expressUrls.bare}/body`, { method: 'POST', body });
+    const urls = { ...expressUrls } as Record<Target, string>;
+    for (const name of ['fastify', 'nest-express', 'nest-fastify', 'hono']) {
+      Object.assign(urls, await group(name, body));
+    }
 
     const load = async (target: Target, seconds: number) => {
       const result = await autocannon({
@@ -97,7 +110,7 @@ export async function measureAdapterThroughput(config = defaultConfig): Promise<
       ...targets.map((t) => info(`adapter throughput: ${t}`, median(rps[t]), 'req/s')),
     ];
   } finally {
-    await servers.kill();
+    await Promise.all(children.map((child) => child.kill()));
     await emulator.close();
   }
 }
