@@ -118,6 +118,45 @@ describe('handler.answer', () => {
     expect(errors.some((error) => String((error as Error).cause ?? error).includes('peek broke'))).toBe(true);
   });
 
+  it('a peek that returns a promise or no entry only costs the shortcut: no 500, no unhandled rejection', async () => {
+    // `peek` is optional and synchronous; a store written for `get` alone may make it async (and reject when
+    // its backend is down) or hand back something that is not an entry. `get` still answers the read.
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const peeks: Array<[string, () => unknown]> = [
+        ['an async peek that rejects', () => Promise.reject(new Error('backend down'))],
+        ['an async peek that resolves the entry', () => Promise.resolve(undefined)],
+        ['an entry without its task', () => ({ readAt: Date.now() })],
+        ['a string', () => 'not an entry'],
+      ];
+      for (const [what, peek] of peeks) {
+        const errors: unknown[] = [];
+        const memory = createMemoryStore();
+        const tasks = memory.tasks as ActkitTaskStateStore;
+        const store = {
+          ...memory,
+          tasks: { get: tasks.get.bind(tasks), set: tasks.set.bind(tasks), peek } as ActkitTaskStateStore,
+        };
+        const { handler, start } = await ledgerSetup(
+          { taskMs: 60_000 },
+          { maxStaleMs: 5_000, store, onError: (error) => errors.push(error) },
+        );
+        const handle = await start('u1');
+        const first = await handler.answer(get('u1', handle));
+        const again = await handler.answer(get('u1', handle));
+        expect(again.status, what).toBe(200);
+        expect(json(again), what).toEqual(json(first));
+        expect(errors.length, `${what}: reported`).toBeGreaterThan(0);
+      }
+      await sleep(20); // a rejection nobody handled is reported on a later turn
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('errors thrown on the way become problems, never a throw', async () => {
     const { instance } = await ledgerSetup();
     const handler = instance({

@@ -79,7 +79,8 @@ export interface ActkitTaskStateStore {
   /**
    * Optional: the entry for `taskId` when this process holds it in its own memory, synchronously (the same
    * entry `get` would resolve, expired ones excepted). With it, a GET of a task read recently answers without
-   * one await; a store that lives elsewhere (Redis) leaves it out and every read goes through `get`.
+   * one await; a store that lives elsewhere (Redis) leaves it out and every read goes through `get`. Anything
+   * else it returns (a promise) is reported to `onError` and ignored: that read goes through `get`.
    */
   peek?(taskId: string): TaskStateEntry | undefined;
   /**

@@ -8,7 +8,13 @@
 import { isTerminal } from '../index.js';
 import type { Task } from '../task.js';
 import type { OutputsFreshUntil } from './output-freshness.js';
-import type { ActkitTaskStateStore } from './store.js';
+import type { ActkitTaskStateStore, TaskStateEntry } from './store.js';
+import { isPromiseLike } from './types.js';
+
+/** True for what `peek` may return besides undefined: an entry with a task and when it was read. */
+const isEntry = (value: unknown): value is TaskStateEntry =>
+  typeof (value as TaskStateEntry | null)?.task?.status === 'string' &&
+  typeof (value as TaskStateEntry).readAt === 'number';
 
 export const defaultMaxStaleMs = 1000;
 
@@ -92,14 +98,24 @@ export function createTaskReadCache(options: TaskReadCacheOptions): TaskReadCach
 
   return {
     peek(taskId) {
-      let known: ReturnType<NonNullable<ActkitTaskStateStore['peek']>>;
+      let known: unknown;
       try {
         known = peekState?.(taskId);
       } catch (error) {
         onError(error); // as in `read`: the store failing only costs the shortcut
         return undefined;
       }
-      return known && now() <= freshUntil(known.task, known.readAt) ? known.task : undefined;
+      if (known === undefined || known === null) return undefined;
+      if (!isEntry(known)) {
+        // A store's own code, typed or not: an async peek (whose rejection nobody else would handle, which
+        // ends a Node process) or something that is not an entry. `read` answers instead, through `get`.
+        if (isPromiseLike(known)) known.then(undefined, onError);
+        onError(
+          new TypeError('store.tasks.peek must return a { task, readAt } entry or undefined, synchronously'),
+        );
+        return undefined;
+      }
+      return now() <= freshUntil(known.task, known.readAt) ? known.task : undefined;
     },
     async read(taskId) {
       // A store that cannot answer only costs the shortcut: the provider still can (reported, not thrown).
