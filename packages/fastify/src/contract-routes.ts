@@ -1,6 +1,7 @@
 // The contract's paths as Fastify routes, each with the handler's view of the path (relative to the
 // plugin's prefix). Task paths are taken from the raw URL, still encoded, so the handler decodes a foreign
 // handle once, as it does for every adapter.
+import { taskPathOfUrl } from '@actkit/core/server';
 
 export interface ContractRoute {
   /** The route as registered with Fastify, under the plugin's prefix. */
@@ -9,21 +10,11 @@ export interface ContractRoute {
   path(rawUrl: string): string;
 }
 
-/**
- * The contract path of a task route, from the raw URL (find-my-way DECODES a wildcard, so `%2F` in it would
- * become a path separator): from the last `/tasks/`, without the query. Handles are base64url (no `/`).
- */
-function rawTaskPath(rawUrl: string): string {
-  const query = rawUrl.indexOf('?');
-  const path = query < 0 ? rawUrl : rawUrl.slice(0, query);
-  return path.slice(path.lastIndexOf('/tasks/'));
-}
-
 // `/tasks/{handle}` and `/tasks/{handle}/events` are one wildcard route: Fastify caps a `:param` at
 // `maxParamLength` (default 100 characters) and answers 414 past it, while a wildcard has no cap, so a handle
 // sealing a long provider id still reaches the handler (which answers 404 for anything not a handle).
 export const contractRoutes: readonly ContractRoute[] = [
   { url: '/character-performances', path: () => '/character-performances' },
   { url: '/tasks', path: () => '/tasks' },
-  { url: '/tasks/*', path: rawTaskPath },
+  { url: '/tasks/*', path: taskPathOfUrl },
 ];

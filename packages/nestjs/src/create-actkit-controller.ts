@@ -1,4 +1,4 @@
-import { type ActkitHandler, isPromiseLike } from '@actkit/core/server';
+import { type ActkitHandler, isPromiseLike, taskPathOfUrl } from '@actkit/core/server';
 import { All, Controller, Inject, type OnModuleDestroy, Req, Res, type Type } from '@nestjs/common';
 import { HandlerReadsBody } from './handler-reads-body.js';
 import type { NestRequest } from './nest-request.js';
@@ -6,8 +6,11 @@ import { type NestResponse, nodeResponse, writeNestResponse } from './nest-respo
 import { toActkitRequest } from './to-actkit-request.js';
 import { ACTKIT_HANDLER } from './tokens.js';
 
-/** The handler's path of a task route. Handles are URL-safe; a foreign one is encoded again, as received. */
-const taskPath = (req: NestRequest) => `/tasks/${encodeURIComponent(req.params.handle ?? '')}`;
+/**
+ * The handler's path of a task route, from the URL as received (Express's `originalUrl`, Fastify's `url`):
+ * the routers decode `:handle`, and the handler decodes a foreign one itself, once.
+ */
+const taskPath = (req: NestRequest) => taskPathOfUrl(req.originalUrl ?? req.url ?? '');
 
 /**
  * A controller serving the browser contract under `routePrefix`: the contract's four paths (every method,
@@ -38,7 +41,7 @@ export function createActkitController(routePrefix: string): Type<OnModuleDestro
 
     @All('tasks/:handle/events')
     events(@Req() req: NestRequest, @Res() res: NestResponse): Promise<void> | undefined {
-      return this.serve(req, res, `${taskPath(req)}/events`);
+      return this.serve(req, res, taskPath(req));
     }
 
     /**

@@ -195,6 +195,21 @@ describe.each(adapters)('$name', (adapter) => {
       }
     });
 
+    it('a handle reaches the handler as sent: percent-encoded, with a query, and a %2F stays one segment', async () => {
+      const handle = await start(stack, 'owner-encoded');
+      // '.' sent as %2E: the handler decodes the handle once, whatever the framework's router did with it.
+      const encoded = handle.replace('.', '%2E');
+      const read = await call(`${stack.url}/tasks/${encoded}?after=%2Ftasks%2Fx&tasks=/tasks/y`, {
+        user: 'owner-encoded',
+      });
+      expect(read.status).toBe(200);
+      expect(read.json.task.handle).toBe(handle);
+      const again = await call(`${stack.url}/tasks/${encoded}`, { user: 'owner-encoded' });
+      expect(again.json.task.handle).toBe(handle);
+      expectProblem(await call(`${stack.url}/tasks/${handle}%2Fevents`, { user: 'owner-encoded' }), 404);
+      expectProblem(await call(`${stack.url}/tasks/${encoded}`, { user: 'owner-other' }), 404);
+    });
+
     it('a raw provider task id → 404', async () => {
       await start(stack, 'owner-raw');
       const providerId = stack.providerIds.at(-1)!;

@@ -28,6 +28,7 @@ export { createMemoryWatcherRegistry } from './memory-watcher-registry.js';
 export { NodeActkitRequest } from './node-actkit-request.js';
 export { problemResponse, problemTypes } from './problem.js';
 export { isActkitError, problemFromError } from './problem-from-error.js';
+export { taskPathOfUrl } from './route.js';
 export type {
   ActkitCounterStore,
   ActkitLedger,

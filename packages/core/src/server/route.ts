@@ -64,3 +64,16 @@ export function matchRoute(method: string, rawPath: string): Route {
   }
   return parts.events ? { operation: 'streamTaskEvents', handle } : { operation: 'getTask', handle };
 }
+
+/**
+ * The contract path of a task route (`/tasks/<handle>` or `/tasks/<handle>/events`) from the request's raw
+ * URL (path and query, as received, mount and any prefix included): from the last `/tasks/`, without the
+ * query, still percent-encoded. For adapters whose router matched a task route: their routers DECODE a
+ * handle param (a `%2F` would become a separator), and decoding it once is the handler's job. Handles are
+ * base64url (no `/`), so the last `/tasks/` of a task route's URL is where the contract path starts.
+ */
+export function taskPathOfUrl(rawUrl: string): string {
+  const query = rawUrl.indexOf('?');
+  const path = query < 0 ? rawUrl : rawUrl.slice(0, query);
+  return path.slice(path.lastIndexOf(taskPrefix));
+}
