@@ -1,14 +1,14 @@
 // The README's two examples, run as written: compiled the way a Nest project compiles TypeScript (legacy
 // decorators, here without decorator metadata) and started as real node processes against the BUILT
 // packages, with the emulator upstream.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { defaultCreateBodyLimitBytes } from '@actkit/core/server';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startExampleFile } from '../../core/test/readme-example-server.js';
 import { validInput } from './nest-app.js';
 
 const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
@@ -31,44 +31,23 @@ function exampleAfter(heading: string): string {
   }).outputText;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let emulator: Emulator;
 const children: ChildProcess[] = [];
 
 /** Writes the example to `<name>.mjs`, starts it and resolves its base URL once it listens. */
 async function run(name: string, heading: string): Promise<string> {
   writeFileSync(`${workDir}${name}.mjs`, exampleAfter(heading));
-  const port = await freePort();
-  const child = spawn(process.execPath, [`${name}.mjs`], {
-    cwd: workDir,
+  const { child, origin } = await startExampleFile({
+    workDir,
+    file: `${name}.mjs`,
     env: {
-      ...process.env,
-      PORT: String(port),
       COMETAPI_KEY: apiKey,
       ACTKIT_BASE_URL: emulator.url,
       SESSION_SECRET: 'readme-example-session-secret-of-32+chars',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      output += chunk;
-      if (output.includes('listening on')) resolve();
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`the "${name}" example exited with ${code}: ${output}`)));
-  });
-  return `http://127.0.0.1:${port}`;
+  return origin;
 }
 
 /** Follows a task's events and returns the last one. */

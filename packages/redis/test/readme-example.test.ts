@@ -3,29 +3,21 @@
 // instance is read on another, streamed to SUCCEEDED on the third, listed everywhere, saved once by
 // onTaskSettled; the per-user limit holds across instances; SIGTERM shuts an instance down cleanly), and the
 // root README's shorter one (two instances: shared tasks and limits).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Emulator, startEmulator } from '@actkit/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exampleSource, startExampleFile } from '../../core/test/readme-example-server.js';
 import { sampleInput } from './helpers/browser.js';
 import { until } from './helpers/cluster.js';
-import { freePort, type RedisServer, startRedisServer } from './helpers/redis-server.js';
+import { type RedisServer, startRedisServer } from './helpers/redis-server.js';
 
 const packageReadme = fileURLToPath(new URL('../README.md', import.meta.url));
 const rootReadme = fileURLToPath(new URL('../../../README.md', import.meta.url));
 // Inside this package, so the examples resolve their imports as an app would: the built @actkit packages
 // (@actkit/redis by its own name), express and redis.
 const workDir = fileURLToPath(new URL('../.readme-example/', import.meta.url));
-
-/** The first ```js block after `heading` in `readme`. */
-function exampleSource(readme: string, heading: string): string {
-  const text = readFileSync(readme, 'utf8');
-  const at = text.indexOf(heading);
-  const match = /```js\n([\s\S]*?)```/.exec(text.slice(at));
-  if (at < 0 || !match?.[1]) throw new Error(`no \`\`\`js block under "${heading}" in ${readme}`);
-  return match[1];
-}
 
 interface Running {
   child: ChildProcess;
@@ -41,33 +33,17 @@ const instances: Running[] = [];
 const rootInstances: Running[] = [];
 
 async function startExample(file: string): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [file], {
-    cwd: workDir,
+  const { child, origin, output } = await startExampleFile({
+    workDir,
+    file,
     env: {
-      ...process.env,
-      PORT: String(port),
       REDIS_URL: redis.url,
       COMETAPI_KEY: 'readme-example-key',
       ACTKIT_BASE_URL: emulator.url,
       ACTKIT_HANDLE_SECRET: 'readme-example-handle-secret-of-32-bytes',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', () => {
-      if (output.includes('listening on')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`the README example exited with ${code}: ${output}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}/api/actkit`, output: () => output };
+  return { child, base: `${origin}/api/actkit`, output };
 }
 
 beforeAll(async () => {
