@@ -5,7 +5,7 @@
 // store calls are best-effort there and failures go to `onError`.
 import { problemResponse } from './problem.js';
 import type { ActkitStore } from './store.js';
-import type { ActkitJsonResponse } from './types.js';
+import { type ActkitJsonResponse, isPromiseLike } from './types.js';
 
 /** Problem type of the 503 answered when the store fails. */
 const storeUnavailableProblemType = 'https://actkit.dev/problems/store-unavailable';
@@ -62,8 +62,9 @@ function guardMethods<T extends object>(part: T): T {
           } catch (error) {
             throw mark(error);
           }
-          const thenable = typeof (result as PromiseLike<unknown> | null)?.then === 'function';
-          return thenable ? Promise.resolve(result).catch((error) => Promise.reject(mark(error))) : result;
+          return isPromiseLike(result)
+            ? Promise.resolve(result).catch((error) => Promise.reject(mark(error)))
+            : result;
         };
         wrapped.set(property, guarded);
       }
